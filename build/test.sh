@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Runs MCPilot's whole test suite on a fresh Debian machine: installs what the tests need
+# (PostgreSQL, bubblewrap, the npm MCP peers), starts a throwaway PostgreSQL cluster on
+# loopback, runs every test project, checks FakeDiscord's recordings against Discord's spec,
+# and ends with "N passed, N failed".
+#
+#   ./build/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Vault]
+#
+# Environment: MCPILOT_SKIP_INSTALL=1 skips apt/npm installs; MCPILOT_TEST_POSTGRES=<connection
+# string> uses an existing server instead of starting one; MCPILOT_SOAK_SECONDS runs the gateway soak.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+work="$root/artifacts/test"
+rm -rf "$work"
+mkdir -p "$work/results" "$work/recordings"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { printf '\n== %s\n' "$*"; }
+
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_apt() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]} (apt)"
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+if [ "${MCPILOT_SKIP_INSTALL:-0}" != 1 ]; then
+  install_apt postgresql bubblewrap
+  if [ -f tests/npm/package.json ]; then
+    log "installing npm test peers"
+    (cd tests/npm && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+# A throwaway PostgreSQL cluster on 127.0.0.1, owned by the postgres user when run as root.
+pg_pid_dir=""
+stop_pg() {
+  if [ -n "$pg_pid_dir" ] && [ -f "$pg_pid_dir/data/postmaster.pid" ]; then
+    run_pg "$pg_bin/pg_ctl" -D "$pg_pid_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  [ -n "$pg_pid_dir" ] && rm -rf "$pg_pid_dir"
+  return 0
+}
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+trap stop_pg EXIT
+
+if [ -z "${MCPILOT_TEST_POSTGRES:-}" ]; then
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -n "$pg_bin" ]; then
+    pg_pid_dir="$(mktemp -d /tmp/mcpilot-pg.XXXXXX)"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$pg_pid_dir"
+    pg_port="$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()')"
+    log "starting PostgreSQL ($pg_bin) on 127.0.0.1:$pg_port"
+    run_pg "$pg_bin/initdb" -D "$pg_pid_dir/data" -U mcpilot --auth=trust -E UTF8 >/dev/null
+    run_pg "$pg_bin/pg_ctl" -D "$pg_pid_dir/data" -l "$pg_pid_dir/server.log" -w \
+      -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_pid_dir -c fsync=on -c max_connections=200" start >/dev/null
+    export MCPILOT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=mcpilot;Database=postgres;Include Error Detail=true"
+  else
+    echo "PostgreSQL is not installed: the PostgreSQL half of the storage suite will fail." >&2
+  fi
+fi
+
+export MCPILOT_FAKEDISCORD_RECORD_DIR="$work/recordings"
+
+log "building"
+dotnet build MCPilot.sln -c Release -warnaserror -nologo -v q -clp:NoSummary
+
+log "testing"
+status=0
+dotnet test MCPilot.sln -c Release --no-build --nologo \
+  --logger "trx" --results-directory "$work/results" "$@" || status=$?
+
+spec_status=0
+spec_check="$root/../shared/tools/discord-spec-check"
+recorded=$(find "$work/recordings" -name '*.jsonl' -size +0 2>/dev/null | sort)
+if [ -n "$recorded" ]; then
+  if [ -x "$spec_check" ]; then
+    log "checking recorded Discord exchanges against Discord's OpenAPI spec"
+    # shellcheck disable=SC2086
+    "$spec_check" --quiet $recorded | tail -n 20 | tee "$work/spec-check.txt" || spec_status=$?
+  else
+    echo "discord-spec-check not found at $spec_check: recordings were not checked." >&2
+  fi
+fi
+
+python3 - "$work/results" "$work/spec-check.txt" <<'PY'
+import glob, re, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    skipped += int(counters.get("notExecuted", 0))
+try:
+    text = open(sys.argv[2]).read()
+    m = re.findall(r"(\d+) passed, (\d+) failed", text)
+    if m:
+        sp, sf = map(int, m[-1])
+        print(f"discord-spec-check: {sp} exchanges passed, {sf} failed")
+        passed += 1 if sf == 0 else 0
+        failed += 0 if sf == 0 else 1
+except FileNotFoundError:
+    pass
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+
+if [ "$status" -ne 0 ] || [ "$spec_status" -ne 0 ]; then exit 1; fi
