@@ -1,0 +1,20 @@
+namespace MCPilot.Storage.EfCore.Model;
+
+/// <summary>A row of <c>mcpilot_conversation_threads</c>.</summary>
+internal sealed class ConversationThreadRow
+{
+    public Guid Id { get; set; }
+
+    public long GuildId { get; set; }
+
+    public long ChannelId { get; set; }
+
+    public long UserId { get; set; }
+
+    /// <summary>The thread key while the thread is active, null once archived: a unique index keeps one active thread per key.</summary>
+    public string? ActiveKey { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? ArchivedAt { get; set; }
+}
