@@ -9,6 +9,7 @@ namespace MCPilot.Storage.EfCore.Migrations;
 /// tool-call audit log. Written by hand (EF's design-time package is not used); the schema tests
 /// check that migrating gives exactly the schema the model describes, on SQLite and PostgreSQL.
 /// </summary>
+[Migration(Id)]
 internal sealed class M20261122000000Initial(string? schema) : Migration
 {
     public const string Id = "20261122000000_Initial";
@@ -170,6 +171,7 @@ internal sealed class M20261122000000Initial(string? schema) : Migration
                 channel_id = t.Column<long>(nullable: false),
                 user_id = t.Column<long>(nullable: false),
                 active_key = t.Column<string>(nullable: true),
+                last_sequence = t.Column<long>(nullable: false),
                 created_at = t.Column<DateTime>(nullable: false),
                 archived_at = t.Column<DateTime>(nullable: true),
             },

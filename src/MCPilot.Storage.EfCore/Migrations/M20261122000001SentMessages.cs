@@ -8,6 +8,7 @@ namespace MCPilot.Storage.EfCore.Migrations;
 /// entity, <c>read_dms</c>) and the ❓ provenance reaction look a message id up here, because the
 /// entities of a channel share one webhook.
 /// </summary>
+[Migration(Id)]
 internal sealed class M20261122000001SentMessages(string? schema) : Migration
 {
     public const string Id = "20261122000001_SentMessages";

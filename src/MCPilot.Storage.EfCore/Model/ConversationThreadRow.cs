@@ -14,6 +14,9 @@ internal sealed class ConversationThreadRow
     /// <summary>The thread key while the thread is active, null once archived: a unique index keeps one active thread per key.</summary>
     public string? ActiveKey { get; set; }
 
+    /// <summary>The sequence number of the thread's last message (0 when it has none); appends increment it, which also serialises them.</summary>
+    public long LastSequence { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ArchivedAt { get; set; }

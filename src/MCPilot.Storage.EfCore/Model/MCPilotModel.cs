@@ -171,6 +171,7 @@ internal static class MCPilotModel
             b.Property(x => x.ChannelId).HasColumnName("channel_id");
             b.Property(x => x.UserId).HasColumnName("user_id");
             b.Property(x => x.ActiveKey).HasColumnName("active_key");
+            b.Property(x => x.LastSequence).HasColumnName("last_sequence");
             b.Property(x => x.CreatedAt).HasColumnName("created_at");
             b.Property(x => x.ArchivedAt).HasColumnName("archived_at");
             b.HasIndex(x => x.ActiveKey).IsUnique().HasDatabaseName("ux_mcpilot_conversation_threads_active_key");

@@ -68,39 +68,32 @@ internal sealed class EfConversationStore(IStoreContextSource source) : IConvers
     public async Task<IReadOnlyList<ConversationMessage>> AppendAsync(Guid threadId, IReadOnlyList<ConversationMessage> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        for (var attempt = 1; ; attempt++)
-        {
-            using var context = source.Open();
-            var db = context.Db;
-            using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (!await db.Set<ConversationThreadRow>().AnyAsync(t => t.Id == threadId, cancellationToken).ConfigureAwait(false))
-            {
-                throw StoreExceptions.ThreadNotFound(threadId);
-            }
+        using var context = source.Open();
+        var db = context.Db;
+        using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-            var last = await db.Set<ConversationMessageRow>().Where(m => m.ThreadId == threadId).MaxAsync(m => (long?)m.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
-            var rows = messages.Select((m, i) => new ConversationMessageRow
-            {
-                ThreadId = threadId,
-                Sequence = last + 1 + i,
-                Role = m.Role.ToString(),
-                Content = m.Content,
-                At = RowMapping.Db(m.At),
-                ToolCalls = m.ToolCallsJson,
-            }).ToList();
-            db.AddRange(rows);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return [.. rows.Select((r, i) => messages[i] with { ThreadId = threadId, Sequence = r.Sequence })];
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < Attempts)
-            {
-                // A concurrent append took these sequence numbers: number them again.
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            }
+        // Reserving the numbers locks the thread's row until commit, so concurrent appends queue instead of colliding.
+        var count = messages.Count;
+        var threads = db.Set<ConversationThreadRow>().Where(t => t.Id == threadId);
+        if (await threads.ExecuteUpdateAsync(s => s.SetProperty(t => t.LastSequence, t => t.LastSequence + count), cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw StoreExceptions.ThreadNotFound(threadId);
         }
+
+        var first = await threads.Select(t => t.LastSequence).FirstAsync(cancellationToken).ConfigureAwait(false) - count + 1;
+        var rows = messages.Select((m, i) => new ConversationMessageRow
+        {
+            ThreadId = threadId,
+            Sequence = first + i,
+            Role = m.Role.ToString(),
+            Content = m.Content,
+            At = RowMapping.Db(m.At),
+            ToolCalls = m.ToolCallsJson,
+        }).ToList();
+        db.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select((r, i) => messages[i] with { ThreadId = threadId, Sequence = r.Sequence })];
     }
 
     public async Task<IReadOnlyList<ConversationMessage>> GetRecentAsync(Guid threadId, int limit, CancellationToken cancellationToken = default)
