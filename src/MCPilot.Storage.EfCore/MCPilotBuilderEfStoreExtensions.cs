@@ -1,10 +1,6 @@
-using MCPilot.Activity;
-using MCPilot.Conversations;
-using MCPilot.Entities;
-using MCPilot.Servers;
+using MCPilot.Storage;
 using MCPilot.Storage.EfCore;
 using MCPilot.Storage.EfCore.Stores;
-using MCPilot.Vault;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -107,24 +103,8 @@ public static class MCPilotBuilderEfStoreExtensions
         services.Replace(ServiceDescriptor.Singleton<IStoreContextSource, StoreContextSource<TContext>>());
         services.TryAddSingleton(sp => new MCPilotDatabase(sp.GetRequiredService<IStoreContextSource>(), sp.GetService<ILogger<MCPilotDatabase>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EfStoreStartup>());
-        Use<IEntityStore, EfEntityStore>(services);
-        Use<IEntityCredentialStore, EfEntityCredentialStore>(services);
-        Use<IDmRouteStore, EfDmRouteStore>(services);
-        Use<ISentMessageStore, EfSentMessageStore>(services);
-        Use<IMcpServerStore, EfMcpServerStore>(services);
-        Use<IConversationStore, EfConversationStore>(services);
-        Use<IMessageCounterStore, EfMessageCounterStore>(services);
-        Use<IToolCallAuditLog, EfToolCallAuditLog>(services);
-        Use<IOwnerSaltStore, EfOwnerSaltStore>(services);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVaultedFieldSource, IMcpServerStore>(sp => sp.GetRequiredService<IMcpServerStore>()));
+        services.ReplaceStores<EfEntityStore, EfEntityCredentialStore, EfDmRouteStore, EfSentMessageStore,
+            EfMcpServerStore, EfConversationStore, EfMessageCounterStore, EfToolCallAuditLog, EfOwnerSaltStore>();
         return builder;
-    }
-
-    private static void Use<TStore, TImplementation>(IServiceCollection services)
-        where TStore : class
-        where TImplementation : class, TStore
-    {
-        services.TryAddSingleton<TImplementation>();
-        services.Replace(ServiceDescriptor.Singleton<TStore>(sp => sp.GetRequiredService<TImplementation>()));
     }
 }

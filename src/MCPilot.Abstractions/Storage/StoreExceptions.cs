@@ -14,20 +14,11 @@ public static class StoreExceptions
     public static StoreException EntityExists(EntityId id) =>
         new(StoreError.Duplicate, $"An entity with id {id} already exists.");
 
-    /// <summary>An update or delete found no entity.</summary>
-    public static StoreException EntityNotFound(Entity entity)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        return new(StoreError.NotFound, $"Entity '{entity.Name}' ({entity.Id}) does not exist (any more): it may have been deleted.");
-    }
+    /// <summary>An update found no entity.</summary>
+    public static StoreException EntityNotFound(Entity entity) => NotFound(Describe(entity));
 
     /// <summary>An entity changed since it was read.</summary>
-    public static StoreException EntityConflict(Entity entity, long currentVersion)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        return new(StoreError.ConcurrencyConflict,
-            $"Entity '{entity.Name}' ({entity.Id}) was changed by someone else since it was read (version {entity.Version}, now {currentVersion}): re-read it and apply the change again.");
-    }
+    public static StoreException EntityConflict(Entity entity, long currentVersion) => Conflict(Describe(entity), entity.Version, currentVersion);
 
     /// <summary>Another entity has the name in a guild.</summary>
     public static StoreException EntityNameTaken(string name, ulong guildId, EntityId holder) =>
@@ -62,19 +53,11 @@ public static class StoreExceptions
         new(StoreError.Duplicate, $"An MCP server registration with id {id:N} already exists.");
 
     /// <summary>An update found no registration.</summary>
-    public static StoreException RegistrationNotFound(McpServerRegistration registration)
-    {
-        ArgumentNullException.ThrowIfNull(registration);
-        return new(StoreError.NotFound, $"MCP server '{registration.Name}' ({registration.Id:N}) does not exist (any more): it may have been deleted.");
-    }
+    public static StoreException RegistrationNotFound(McpServerRegistration registration) => NotFound(Describe(registration));
 
     /// <summary>A registration changed since it was read.</summary>
-    public static StoreException RegistrationConflict(McpServerRegistration registration, long currentVersion)
-    {
-        ArgumentNullException.ThrowIfNull(registration);
-        return new(StoreError.ConcurrencyConflict,
-            $"MCP server '{registration.Name}' ({registration.Id:N}) was changed by someone else since it was read (version {registration.Version}, now {currentVersion}): re-read it and apply the change again.");
-    }
+    public static StoreException RegistrationConflict(McpServerRegistration registration, long currentVersion) =>
+        Conflict(Describe(registration), registration.Version, currentVersion);
 
     /// <summary>Another registration has the name at the same scope and place.</summary>
     public static StoreException RegistrationNameTaken(McpServerRegistration registration, Guid holder)
@@ -87,4 +70,23 @@ public static class StoreExceptions
     /// <summary>Messages were appended to a thread that does not exist.</summary>
     public static StoreException ThreadNotFound(Guid threadId) =>
         new(StoreError.NotFound, $"Conversation thread {threadId:N} does not exist.");
+
+    private static string Describe(Entity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return $"Entity '{entity.Name}' ({entity.Id})";
+    }
+
+    private static string Describe(McpServerRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        return $"MCP server '{registration.Name}' ({registration.Id:N})";
+    }
+
+    private static StoreException NotFound(string record) =>
+        new(StoreError.NotFound, $"{record} does not exist (any more): it may have been deleted.");
+
+    private static StoreException Conflict(string record, long readVersion, long currentVersion) =>
+        new(StoreError.ConcurrencyConflict, string.Create(CultureInfo.InvariantCulture,
+            $"{record} was changed by someone else since it was read (version {readVersion}, now {currentVersion}): re-read it and apply the change again."));
 }

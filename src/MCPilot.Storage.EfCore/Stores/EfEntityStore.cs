@@ -61,42 +61,23 @@ internal sealed class EfEntityStore(IStoreContextSource source) : IEntityStore
     public async Task<Entity> UpdateAsync(Entity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var guilds = RowMapping.GuildRows(entity);
+        var next = RowMapping.ToRow(entity, entity.Version + 1);
+        var guilds = next.Guilds;
+        next.Guilds = [];
         using var context = source.Open();
         var db = context.Db;
-        using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Set<EntityRow>().FirstOrDefaultAsync(e => e.Id == entity.Id.Value, cancellationToken).ConfigureAwait(false)
-            ?? throw StoreExceptions.EntityNotFound(entity);
-        if (row.Version != entity.Version)
-        {
-            throw StoreExceptions.EntityConflict(entity, row.Version);
-        }
-
-        var next = RowMapping.ToRow(entity, entity.Version + 1);
-        next.Guilds = [];
-        db.Entry(row).CurrentValues.SetValues(next);
-        try
-        {
-            // The version is a concurrency token: the UPDATE matches only the version read above.
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await db.Set<EntityGuildRow>().Where(g => g.EntityId == row.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            db.AddRange(guilds);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            var current = await db.Set<EntityRow>().AsNoTracking().Where(e => e.Id == row.Id).Select(e => (long?)e.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            throw current is { } version ? StoreExceptions.EntityConflict(entity, version) : StoreExceptions.EntityNotFound(entity);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-            throw await NameTakenAsync(db, entity, e, cancellationToken).ConfigureAwait(false);
-        }
-
+        await VersionedUpdate.RunAsync<EntityRow>(
+            db,
+            e => e.Id == next.Id,
+            entity.Version,
+            row => db.Entry(row).CurrentValues.SetValues(next),
+            async row =>
+            {
+                await db.Set<EntityGuildRow>().Where(g => g.EntityId == row.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                db.AddRange(guilds);
+            },
+            new(() => StoreExceptions.EntityNotFound(entity), version => StoreExceptions.EntityConflict(entity, version), cause => NameTakenAsync(db, entity, cause, cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
         next.Guilds = guilds;
         return RowMapping.ToDomain(next);
     }

@@ -74,41 +74,24 @@ internal sealed class EfMcpServerStore(IStoreContextSource source) : IMcpServerS
     public async Task<McpServerRegistration> UpdateAsync(McpServerRegistration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
+        var next = RowMapping.Fill(new McpServerRow(), registration, registration.Version + 1);
         var secrets = RowMapping.SecretRows(registration);
         using var context = source.Open();
         var db = context.Db;
-        using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Set<McpServerRow>().FirstOrDefaultAsync(r => r.Id == registration.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw StoreExceptions.RegistrationNotFound(registration);
-        if (row.Version != registration.Version)
-        {
-            throw StoreExceptions.RegistrationConflict(registration, row.Version);
-        }
-
-        RowMapping.Fill(row, registration, registration.Version + 1);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await db.Set<McpServerSecretRow>().Where(s => s.ServerId == row.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            db.AddRange(secrets);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            var current = await db.Set<McpServerRow>().AsNoTracking().Where(r => r.Id == row.Id).Select(r => (long?)r.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            throw current is { } version ? StoreExceptions.RegistrationConflict(registration, version) : StoreExceptions.RegistrationNotFound(registration);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-            throw await NameTakenAsync(db, registration, e, cancellationToken).ConfigureAwait(false);
-        }
-
-        row.Secrets = secrets;
-        return RowMapping.ToDomain(row);
+        await VersionedUpdate.RunAsync<McpServerRow>(
+            db,
+            r => r.Id == registration.Id,
+            registration.Version,
+            row => RowMapping.Fill(row, registration, registration.Version + 1),
+            async row =>
+            {
+                await db.Set<McpServerSecretRow>().Where(s => s.ServerId == row.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                db.AddRange(secrets);
+            },
+            new(() => StoreExceptions.RegistrationNotFound(registration), version => StoreExceptions.RegistrationConflict(registration, version), cause => NameTakenAsync(db, registration, cause, cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
+        next.Secrets = secrets;
+        return RowMapping.ToDomain(next);
     }
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)

@@ -1,6 +1,4 @@
-using MCPilot.Activity;
-using MCPilot.Conversations;
-using MCPilot.Entities;
+using System.Globalization;
 using MCPilot.Servers;
 using MCPilot.Vault;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +9,7 @@ namespace MCPilot.Storage;
 /// <summary>
 /// <c>AddMCPilot()</c> registers no store. Until a host adds one, resolving any store interface
 /// fails with a message that says how to add one, instead of DI's generic "unable to resolve".
-/// A store package replaces these registrations.
+/// A store package replaces these registrations (<see cref="StoreServiceCollectionExtensions.ReplaceStores"/>).
 /// </summary>
 internal static class MissingStores
 {
@@ -22,18 +20,11 @@ internal static class MissingStores
 
     public static void Register(IServiceCollection services)
     {
-        Add<IEntityStore>(services);
-        Add<IEntityCredentialStore>(services);
-        Add<IDmRouteStore>(services);
-        Add<ISentMessageStore>(services);
-        Add<IMcpServerStore>(services);
-        Add<IConversationStore>(services);
-        Add<IMessageCounterStore>(services);
-        Add<IToolCallAuditLog>(services);
+        foreach (var type in StoreServiceCollectionExtensions.StoreTypes)
+        {
+            services.TryAdd(ServiceDescriptor.Singleton(type, _ => throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture, Message, type.Name))));
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVaultedFieldSource, IMcpServerStore>(sp => sp.GetRequiredService<IMcpServerStore>()));
     }
-
-    private static void Add<TStore>(IServiceCollection services)
-        where TStore : class =>
-        services.TryAddSingleton<TStore>(_ => throw new InvalidOperationException(string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, typeof(TStore).Name)));
 }

@@ -1,8 +1,7 @@
-using MCPilot.Activity;
-using MCPilot.Conversations;
 using MCPilot.Crypto;
 using MCPilot.Entities;
 using MCPilot.Servers;
+using MCPilot.Storage;
 using MCPilot.Storage.InMemory;
 using MCPilot.Vault;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,11 +10,7 @@ namespace MCPilot.Tests.Storage;
 
 public sealed class MCPilotBuilderInMemoryStoreExtensionsTests
 {
-    public static TheoryData<Type> StoreTypes =>
-    [
-        typeof(IEntityStore), typeof(IEntityCredentialStore), typeof(IDmRouteStore), typeof(ISentMessageStore),
-        typeof(IMcpServerStore), typeof(IConversationStore), typeof(IMessageCounterStore), typeof(IToolCallAuditLog),
-    ];
+    public static TheoryData<Type> StoreTypes => [.. StoreServiceCollectionExtensions.StoreTypes];
 
     [Theory]
     [MemberData(nameof(StoreTypes))]
