@@ -7,6 +7,10 @@ namespace MCPilot.Storage.EfCore.Stores;
 /// <summary>Entities' API keys on EF Core, found by their unique lookup id.</summary>
 internal sealed class EfEntityCredentialStore(IStoreContextSource source) : IEntityCredentialStore
 {
+    /// <summary>The authentication lookup, on every request: compiled once (EF recompiles it for another model).</summary>
+    private static readonly Func<DbContext, string, Task<CredentialRow?>> FindByLookupId =
+        EF.CompileAsyncQuery((DbContext db, string lookupId) => db.Set<CredentialRow>().AsNoTracking().FirstOrDefault(c => c.LookupId == lookupId));
+
     public async Task AddAsync(EntityCredential credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
@@ -29,7 +33,8 @@ internal sealed class EfEntityCredentialStore(IStoreContextSource source) : IEnt
     public async Task<EntityCredential?> FindByLookupIdAsync(string lookupId, CancellationToken cancellationToken = default)
     {
         using var context = source.Open();
-        var row = await context.Db.Set<CredentialRow>().AsNoTracking().FirstOrDefaultAsync(c => c.LookupId == lookupId, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var row = await FindByLookupId(context.Db, lookupId).ConfigureAwait(false);
         return row is null ? null : RowMapping.ToDomain(row);
     }
 
