@@ -7,8 +7,11 @@ namespace MCPilot.Storage.EfCore.Stores;
 /// <summary>Entities' API keys on EF Core, found by their unique lookup id.</summary>
 internal sealed class EfEntityCredentialStore(IStoreContextSource source) : IEntityCredentialStore
 {
-    /// <summary>The authentication lookup, on every request: compiled once (EF recompiles it for another model).</summary>
-    private static readonly Func<DbContext, string, Task<CredentialRow?>> FindByLookupId =
+    /// <summary>
+    /// The authentication lookup, made on every request: compiled once per store, since a
+    /// compiled query serves one model (this store's context, with its provider).
+    /// </summary>
+    private readonly Func<DbContext, string, Task<CredentialRow?>> _findByLookupId =
         EF.CompileAsyncQuery((DbContext db, string lookupId) => db.Set<CredentialRow>().AsNoTracking().FirstOrDefault(c => c.LookupId == lookupId));
 
     public async Task AddAsync(EntityCredential credential, CancellationToken cancellationToken = default)
@@ -34,7 +37,7 @@ internal sealed class EfEntityCredentialStore(IStoreContextSource source) : IEnt
     {
         using var context = source.Open();
         cancellationToken.ThrowIfCancellationRequested();
-        var row = await FindByLookupId(context.Db, lookupId).ConfigureAwait(false);
+        var row = await _findByLookupId(context.Db, lookupId).ConfigureAwait(false);
         return row is null ? null : RowMapping.ToDomain(row);
     }
 
