@@ -30,6 +30,7 @@ public static class MCPilotBuilderEndpointExtensions
             return builder;
         }
 
+        builder.AddEntities();
         services.AddOptions<EntityEndpointOptions>().BindConfiguration(EntityEndpointOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EntityEndpointOptions>, EntityEndpointOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -14,7 +14,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MCPilotBuilderEntityExtensions
 {
     /// <summary>
-    /// Adds the entity registry, keys, router and tool plumbing (done by <c>AddMCPilot()</c>), with
+    /// Adds the entity registry, keys, router and tool plumbing (<c>AddEntityEndpoints()</c> calls it), with
     /// <see cref="EntityOptions"/> bound from <c>MCPilot:Entities</c> and validated at start. The
     /// stores (<see cref="IEntityStore"/>, <see cref="IEntityCredentialStore"/>,
     /// <c>IMessageCounterStore</c>, <c>IToolCallAuditLog</c>) come from a storage package.

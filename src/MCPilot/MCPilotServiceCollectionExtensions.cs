@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MCPilotServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds MCPilot's core services (the entity registry, keys, routing and tool surface) and its secret vault, with options bound from the
+    /// Adds MCPilot's core services and its secret vault, with options bound from the
     /// <c>MCPilot</c> configuration section and validated at start. Calling it again returns
     /// the same builder and registers nothing twice.
     /// </summary>
@@ -30,7 +30,6 @@ public static class MCPilotServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MCPilotOptions>, MCPilotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         builder.AddVault();
-        builder.AddEntities();
         return builder;
     }
 

@@ -8,10 +8,10 @@ using MCPilot.Tools;
 namespace MCPilot.Entities;
 
 /// <summary>
-/// One token bucket (<see cref="TokenBucketRateLimiter"/>) per entity for sends, sized from the
+/// One token bucket (a System.Threading.RateLimiting <see cref="RateLimiter"/>, <see cref="TimeProviderTokenBucket"/>) per entity for sends, sized from the
 /// entity's <see cref="EntityRateLimits"/>: <see cref="EntityRateLimits.Burst"/> tokens, one
-/// back every minute / <see cref="EntityRateLimits.SendsPerMinute"/>. Replenishment is driven
-/// by <see cref="TimeProvider"/>, so tests can advance time; a changed limit takes effect at once.
+/// back every minute / <see cref="EntityRateLimits.SendsPerMinute"/>. Refill follows
+/// <see cref="TimeProvider"/>, so tests can advance time; a changed limit takes effect at once.
 /// </summary>
 internal sealed class EntitySendLimiters
 {
@@ -66,60 +66,17 @@ internal sealed class EntitySendLimiters
         return new Bucket(limits, time);
     }
 
-    private sealed class Bucket : IDisposable
+    private sealed class Bucket(EntityRateLimits limits, TimeProvider time) : IDisposable
     {
-        private readonly TokenBucketRateLimiter _limiter;
-        private readonly TimeProvider _time;
-        private readonly TimeSpan _period;
-        private readonly Lock _gate = new();
-        private long _lastReplenish;
+        private readonly TimeProviderTokenBucket _limiter = new(limits.Burst, TimeSpan.FromTicks(TimeSpan.TicksPerMinute / limits.SendsPerMinute), time);
 
-        public Bucket(EntityRateLimits limits, TimeProvider time)
-        {
-            Limits = limits;
-            _time = time;
-            _period = TimeSpan.FromTicks(TimeSpan.TicksPerMinute / limits.SendsPerMinute);
-            _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = limits.Burst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = _period,
-                AutoReplenishment = false,
-                QueueLimit = 0,
-            });
-            _lastReplenish = time.GetTimestamp();
-        }
-
-        public EntityRateLimits Limits { get; }
+        public EntityRateLimits Limits { get; } = limits;
 
         /// <summary>Takes tokens; returns <see langword="null"/> on success, else how long until enough are back.</summary>
         public TimeSpan? TryAcquire(int count)
         {
-            lock (_gate)
-            {
-                var elapsed = _time.GetElapsedTime(_lastReplenish);
-                var periods = elapsed.Ticks / _period.Ticks;
-                if (periods > 0)
-                {
-                    for (var i = 0L; i < Math.Min(periods, Limits.Burst); i++)
-                    {
-                        _limiter.TryReplenish();
-                    }
-
-                    _lastReplenish += (long)(periods * _period.Ticks * (_time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
-                    elapsed -= TimeSpan.FromTicks(periods * _period.Ticks);
-                }
-
-                using var lease = _limiter.AttemptAcquire(count);
-                if (lease.IsAcquired)
-                {
-                    return null;
-                }
-
-                var available = _limiter.GetStatistics()?.CurrentAvailablePermits ?? 0;
-                var missing = count - available;
-                return (_period - elapsed) + (_period * (missing - 1));
-            }
+            using var lease = _limiter.AttemptAcquire(count);
+            return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         }
 
         public void Dispose() => _limiter.Dispose();

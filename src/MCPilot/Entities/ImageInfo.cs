@@ -9,11 +9,13 @@ namespace MCPilot.Entities;
 /// <param name="Height">The height in pixels.</param>
 public sealed record ImageInfo(string ContentType, string Extension, int Width, int Height)
 {
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     /// <summary>Reads the format and size of a PNG, JPEG, GIF or WebP image from its header.</summary>
     /// <returns><see langword="null"/> when the bytes are none of these formats or the header is damaged.</returns>
     public static ImageInfo? TryRead(ReadOnlySpan<byte> data)
     {
-        if (data.Length >= 24 && data[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8) && data.Slice(12, 4).SequenceEqual("IHDR"u8))
+        if (data.Length >= 24 && data[..8].SequenceEqual(PngSignature) && data.Slice(12, 4).SequenceEqual("IHDR"u8))
         {
             return Create("image/png", "png", BinaryPrimitives.ReadUInt32BigEndian(data[16..]), BinaryPrimitives.ReadUInt32BigEndian(data[20..]));
         }
