@@ -3,6 +3,7 @@ using System.Security.Claims;
 using MCPilot.AspNetCore.Security;
 using MCPilot.Entities;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace MCPilot.AspNetCore.Authentication;
@@ -12,13 +13,13 @@ namespace MCPilot.AspNetCore.Authentication;
 /// <see cref="EntityEndpointOptions.AllowKeyInPath"/> is on (the key was moved out of the path
 /// before logging; see <see cref="UrlKeyFeature"/>).
 /// </summary>
-internal sealed class ApiKeyEntityAuthenticator(EntityKeys keys) : IEntityAuthenticator
+internal sealed class ApiKeyEntityAuthenticator(EntityKeys keys, IOptionsMonitor<EntityEndpointOptions> options) : IEntityAuthenticator
 {
     private const string BearerPrefix = "Bearer ";
 
     public async ValueTask<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, EntityId entityId, CancellationToken cancellationToken)
     {
-        var key = ReadBearer(context.Request) ?? context.Features.Get<UrlKeyFeature>()?.Key;
+        var key = ReadBearer(context.Request) ?? (options.CurrentValue.AllowKeyInPath ? context.Features.Get<UrlKeyFeature>()?.Key : null);
         if (key is null)
         {
             return null;

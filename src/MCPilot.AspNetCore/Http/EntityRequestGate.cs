@@ -48,7 +48,7 @@ internal sealed class EntityRequestGate(RequestOriginValidator origins, IEnumera
         context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer realm=\"mcpilot\"";
         await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, JsonRpcHttp.ServerError,
             "Unauthorized: send this entity's API key as 'Authorization: Bearer <key>'" +
-            (context.Features.Get<UrlKeyFeature>() is null ? "." : " or in the path as /k/<key>.") +
+            "." +
             " The key must belong to the entity named in the URL, and must not be revoked or expired.").ConfigureAwait(false);
         return null;
     }
