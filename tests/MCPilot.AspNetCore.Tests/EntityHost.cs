@@ -33,7 +33,7 @@ public sealed class EntityHost : IAsyncDisposable
 
     public EntityRegistry Registry => Services.GetRequiredService<EntityRegistry>();
 
-    public static async Task<EntityHost> StartAsync(Action<EntityEndpointOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public static async Task<EntityHost> StartAsync(Action<EntityEndpointOptions>? configure = null, Action<IServiceCollection>? services = null, Func<bool>? failLoad = null, bool publicBaseUrl = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -42,7 +42,17 @@ public sealed class EntityHost : IAsyncDisposable
         builder.Logging.AddProvider(sink);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Configuration["MCPilot:Vault:MasterSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        if (publicBaseUrl)
+        {
+            builder.Configuration["MCPilot:PublicBaseUrl"] = "https://bot.example.com";
+        }
+
         var entities = new FakeEntityStore();
+        if (failLoad is not null)
+        {
+            entities.BeforeList = () => failLoad() ? throw new IOException("store unreachable") : Task.CompletedTask;
+        }
+
         var credentials = new FakeCredentialStore();
         var counters = new FakeMessageCounterStore();
         var audit = new FakeAuditLog();
@@ -59,7 +69,11 @@ public sealed class EntityHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var host = new EntityHost(app, new Uri(address), audit, sink);
-        await host.WaitReadyAsync();
+        if (failLoad is null)
+        {
+            await host.WaitReadyAsync();
+        }
+
         return host;
     }
 
@@ -91,7 +105,7 @@ public sealed class EntityHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task WaitReadyAsync()
+    public async Task WaitReadyAsync()
     {
         using var client = Client();
         for (var i = 0; i < 200; i++)

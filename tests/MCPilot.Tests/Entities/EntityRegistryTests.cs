@@ -68,7 +68,7 @@ public sealed class EntityRegistryTests : IAsyncDisposable
     public async Task SetAvatarImageAsync_SquarePng_StoredAndUrlPointsAtIt()
     {
         var entity = await _services.CreateEntityAsync("Ada");
-        var png = ImageInfoTests.Png(256, 256);
+        var png = TestImages.Png(256, 256);
 
         var updated = await _services.Registry.SetAvatarImageAsync(entity.Id, png, TestContext.Current.CancellationToken);
 
@@ -85,7 +85,7 @@ public sealed class EntityRegistryTests : IAsyncDisposable
     public async Task SetAvatarImageAsync_BadImage_RefusedWithReason(int width, int height, string expected)
     {
         var entity = await _services.CreateEntityAsync("Ada");
-        var data = width == 0 ? new byte[100] : ImageInfoTests.Png(width, height);
+        var data = width == 0 ? new byte[100] : TestImages.Png(width, height);
 
         var error = await Assert.ThrowsAsync<EntityValidationException>(() => _services.Registry.SetAvatarImageAsync(entity.Id, data, TestContext.Current.CancellationToken));
 
@@ -97,7 +97,7 @@ public sealed class EntityRegistryTests : IAsyncDisposable
     {
         var entity = await _services.CreateEntityAsync("Ada");
         var data = new byte[EntityOptions.MaxAvatarBytes + 1];
-        ImageInfoTests.Png(64, 64).CopyTo(data, 0);
+        TestImages.Png(64, 64).CopyTo(data, 0);
 
         var error = await Assert.ThrowsAsync<EntityValidationException>(() => _services.Registry.SetAvatarImageAsync(entity.Id, data, TestContext.Current.CancellationToken));
 

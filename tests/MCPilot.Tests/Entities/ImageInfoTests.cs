@@ -1,23 +1,13 @@
 using System.Buffers.Binary;
 using MCPilot.Entities;
+using MCPilot.Tests.Fakes;
 
 namespace MCPilot.Tests.Entities;
 
 public sealed class ImageInfoTests
 {
-    public static byte[] Png(int width, int height)
-    {
-        var data = new byte[33];
-        new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(data, 0);
-        BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(8), 13);
-        "IHDR"u8.CopyTo(data.AsSpan(12));
-        BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(16), (uint)width);
-        BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(20), (uint)height);
-        return data;
-    }
-
     [Fact]
-    public void TryRead_Png_ReadsSize() => Assert.Equal(new ImageInfo("image/png", "png", 128, 64), ImageInfo.TryRead(Png(128, 64)));
+    public void TryRead_Png_ReadsSize() => Assert.Equal(new ImageInfo("image/png", "png", 128, 64), ImageInfo.TryRead(TestImages.Png(128, 64)));
 
     [Fact]
     public void TryRead_Gif_ReadsSize()
