@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using MCPilot.Benchmarks.Endpoints;
 
 // dotnet run -c Release --project benchmarks/MCPilot.Benchmarks -- --filter '*'
+// dotnet run -c Release --project benchmarks/MCPilot.Benchmarks -- endpoint-load [--sessions 64] [--seconds 10]
+if (args.Length > 0 && args[0] == "endpoint-load")
+{
+    return await EndpointLoad.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
