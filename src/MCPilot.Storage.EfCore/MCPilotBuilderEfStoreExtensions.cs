@@ -103,7 +103,7 @@ public static class MCPilotBuilderEfStoreExtensions
         services.Replace(ServiceDescriptor.Singleton<IStoreContextSource, StoreContextSource<TContext>>());
         services.TryAddSingleton(sp => new MCPilotDatabase(sp.GetRequiredService<IStoreContextSource>(), sp.GetService<ILogger<MCPilotDatabase>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EfStoreStartup>());
-        services.ReplaceStores<EfEntityStore, EfEntityCredentialStore, EfDmRouteStore, EfSentMessageStore,
+        services.ReplaceStores<EfEntityStore, EfEntityCredentialStore, EfDmRouteStore, EfSentMessageStore, EfEntityAvatarStore,
             EfMcpServerStore, EfConversationStore, EfMessageCounterStore, EfToolCallAuditLog, EfOwnerSaltStore>();
         return builder;
     }

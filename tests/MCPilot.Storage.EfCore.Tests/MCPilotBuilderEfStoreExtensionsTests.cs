@@ -30,11 +30,12 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
         var services = new ServiceCollection();
         var builder = services.AddMCPilot();
 
-        builder.AddEfStore().AddEfStore();
+        builder.AddEntities().AddEfStore().AddEfStore();
 
         using var provider = services.BuildServiceProvider();
         Assert.IsType<EfOwnerSaltStore>(provider.GetRequiredService<IOwnerSaltStore>());
         Assert.IsType<EfEntityStore>(provider.GetRequiredService<IEntityStore>());
+        Assert.IsType<EfEntityAvatarStore>(provider.GetRequiredService<IEntityAvatarStore>());
         Assert.Single(services, d => d.ServiceType == typeof(IEntityStore));
         Assert.Single(services, d => d.ServiceType == typeof(IOwnerSaltStore));
         Assert.IsType<EfMcpServerStore>(Assert.Single(provider.GetServices<IVaultedFieldSource>()));

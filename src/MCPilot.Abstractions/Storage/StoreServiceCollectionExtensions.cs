@@ -11,7 +11,10 @@ namespace MCPilot.Storage;
 /// <summary>How a store package registers its stores: all of them at once, replacing any set registered before.</summary>
 public static class StoreServiceCollectionExtensions
 {
-    /// <summary>The store interfaces a store package provides (besides the vault's <see cref="IOwnerSaltStore"/>, which has an in-memory default).</summary>
+    /// <summary>
+    /// The store interfaces a store package provides, besides the two with an in-memory default
+    /// (the vault's <see cref="IOwnerSaltStore"/> and the entity registry's <see cref="IEntityAvatarStore"/>).
+    /// </summary>
     public static IReadOnlyList<Type> StoreTypes { get; } =
     [
         typeof(IEntityStore), typeof(IEntityCredentialStore), typeof(IDmRouteStore), typeof(ISentMessageStore),
@@ -23,11 +26,12 @@ public static class StoreServiceCollectionExtensions
     /// store registered before (the last store package added wins), and the server store as the
     /// vault's <see cref="IVaultedFieldSource"/>.
     /// </summary>
-    public static IServiceCollection ReplaceStores<TEntities, TCredentials, TDmRoutes, TSentMessages, TServers, TConversations, TCounters, TAudit, TSalts>(this IServiceCollection services)
+    public static IServiceCollection ReplaceStores<TEntities, TCredentials, TDmRoutes, TSentMessages, TAvatars, TServers, TConversations, TCounters, TAudit, TSalts>(this IServiceCollection services)
         where TEntities : class, IEntityStore
         where TCredentials : class, IEntityCredentialStore
         where TDmRoutes : class, IDmRouteStore
         where TSentMessages : class, ISentMessageStore
+        where TAvatars : class, IEntityAvatarStore
         where TServers : class, IMcpServerStore
         where TConversations : class, IConversationStore
         where TCounters : class, IMessageCounterStore
@@ -39,6 +43,7 @@ public static class StoreServiceCollectionExtensions
         Use<IEntityCredentialStore, TCredentials>(services);
         Use<IDmRouteStore, TDmRoutes>(services);
         Use<ISentMessageStore, TSentMessages>(services);
+        Use<IEntityAvatarStore, TAvatars>(services);
         Use<IMcpServerStore, TServers>(services);
         Use<IConversationStore, TConversations>(services);
         Use<IMessageCounterStore, TCounters>(services);

@@ -16,6 +16,7 @@ internal sealed class MCPilotMigrationsAssembly(ICurrentDbContext currentContext
     [
         (M20261122000000Initial.Id, typeof(M20261122000000Initial)),
         (M20261122000001SentMessages.Id, typeof(M20261122000001SentMessages)),
+        (M20261122000002EntityAvatars.Id, typeof(M20261122000002EntityAvatars)),
     ];
 
     /// <summary>The newest migration this version knows.</summary>

@@ -23,17 +23,20 @@ internal static class MCPilotModel
     public const string ConversationMessages = "mcpilot_conversation_messages";
     public const string MessageCounters = "mcpilot_message_counters";
     public const string ToolCalls = "mcpilot_tool_calls";
+    public const string EntityAvatars = "mcpilot_entity_avatars";
 
     public const int OwnerLength = OwnerId.MaxLength;
     public const int LookupIdLength = 64;
     public const int EnumLength = 16;
     public const int PlaceKeyLength = 160;
+    public const int ContentTypeLength = 64;
+    public const int HashLength = 64;
 
     /// <summary>Every table, in the order the migrations create them.</summary>
     public static IReadOnlyList<string> Tables { get; } =
     [
         Entities, EntityGuilds, EntityChannels, Credentials, DmRoutes, OwnerSalts, McpServers, McpServerSecrets,
-        ConversationThreads, ConversationMessages, MessageCounters, ToolCalls, SentMessages,
+        ConversationThreads, ConversationMessages, MessageCounters, ToolCalls, SentMessages, EntityAvatars,
     ];
 
     /// <summary>Adds MCPilot's model to <paramref name="modelBuilder"/>.</summary>
@@ -228,6 +231,16 @@ internal static class MCPilotModel
             b.Property(x => x.ChannelId).HasColumnName("channel_id");
             b.Property(x => x.At).HasColumnName("at");
             b.HasIndex(x => x.At).HasDatabaseName("ix_mcpilot_sent_messages_at");
+        });
+
+        modelBuilder.Entity<EntityAvatarRow>(b =>
+        {
+            Table(b, EntityAvatars, excludeFromMigrations);
+            b.HasKey(x => x.EntityId).HasName("pk_mcpilot_entity_avatars");
+            b.Property(x => x.EntityId).HasColumnName("entity_id").ValueGeneratedNever();
+            b.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(ContentTypeLength);
+            b.Property(x => x.Content).HasColumnName("content");
+            b.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(HashLength);
         });
     }
 

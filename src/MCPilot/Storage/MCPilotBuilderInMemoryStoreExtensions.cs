@@ -1,4 +1,5 @@
 using MCPilot.Crypto;
+using MCPilot.Entities;
 using MCPilot.Storage;
 using MCPilot.Storage.InMemory;
 
@@ -15,7 +16,7 @@ public static class MCPilotBuilderInMemoryStoreExtensions
     public static IMCPilotBuilder AddInMemoryStores(this IMCPilotBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.ReplaceStores<InMemoryEntityStore, InMemoryEntityCredentialStore, InMemoryDmRouteStore, InMemorySentMessageStore,
+        builder.Services.ReplaceStores<InMemoryEntityStore, InMemoryEntityCredentialStore, InMemoryDmRouteStore, InMemorySentMessageStore, InMemoryEntityAvatarStore,
             InMemoryMcpServerStore, InMemoryConversationStore, InMemoryMessageCounterStore, InMemoryToolCallAuditLog, InMemoryOwnerSaltStore>();
         return builder;
     }

@@ -163,6 +163,27 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task AvatarSave_ThenReplaceThenDelete_GetFollows()
+    {
+        var entity = EntityId.New();
+        var first = new EntityAvatar(entity, "image/png", RandomNumberGenerator.GetBytes(100), "aaaa");
+        var second = new EntityAvatar(entity, "image/webp", RandomNumberGenerator.GetBytes(50), "bbbb");
+
+        Assert.Null(await Avatars.GetAsync(entity, Ct));
+        await Avatars.SaveAsync(first, Ct);
+        var read = await Avatars.GetAsync(entity, Ct);
+        Assert.Equal(("image/png", "aaaa"), (read!.ContentType, read.Hash));
+        Assert.Equal(first.Content.ToArray(), read.Content.ToArray());
+        await Avatars.SaveAsync(second, Ct);
+        read = await Avatars.GetAsync(entity, Ct);
+        Assert.Equal(("image/webp", "bbbb"), (read!.ContentType, read.Hash));
+        Assert.Equal(second.Content.ToArray(), read.Content.ToArray());
+        Assert.True(await Avatars.DeleteAsync(entity, Ct));
+        Assert.False(await Avatars.DeleteAsync(entity, Ct));
+        Assert.Null(await Avatars.GetAsync(entity, Ct));
+    }
+
+    [Fact]
     public async Task SaltGetOrAdd_ConcurrentCallers_AllGetTheOneStoredSalt()
     {
         var owner = new OwnerId("discord:" + Snowflake());

@@ -28,6 +28,8 @@ public abstract partial class StoreContractTests(StoreFixture fixture)
 
     protected IOwnerSaltStore Salts => Get<IOwnerSaltStore>();
 
+    protected IEntityAvatarStore Avatars => Get<IEntityAvatarStore>();
+
     protected IMcpServerStore Servers => Get<IMcpServerStore>();
 
     protected IConversationStore Conversations => Get<IConversationStore>();
