@@ -28,6 +28,9 @@ public sealed class FakeEntityStore : IEntityStore
     public Task<IReadOnlyList<Entity>> ListByGuildAsync(ulong guildId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Entity>>([.. _entities.Values.Where(e => e.Membership(guildId) is not null).OrderBy(e => e.Name, StringComparer.Ordinal)]);
 
+    public Task<IReadOnlyList<Entity>> ListByChannelAsync(ulong guildId, ulong channelId, ulong? parentChannelId = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Entity>>([.. _entities.Values.Where(e => e.MayUse(guildId, channelId, parentChannelId)).OrderBy(e => e.Name, StringComparer.Ordinal)]);
+
     public Task<Entity> CreateAsync(Entity entity, CancellationToken cancellationToken = default)
     {
         lock (_gate)
