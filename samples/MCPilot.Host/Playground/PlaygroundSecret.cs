@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using MCPilot.Crypto;
 
-namespace MCPilot.Host;
+namespace MCPilot.Host.Playground;
 
 /// <summary>
 /// The playground needs a vault secret before anyone has configured one: it generates one once,
@@ -12,22 +12,19 @@ internal static class PlaygroundSecret
 {
     public const string FileName = "vault-master.key";
 
-    /// <summary>Adds a generated master secret to <paramref name="configuration"/> when none is configured.</summary>
-    /// <returns>The path of the generated secret's file, or <see langword="null"/> when a secret was configured
-    /// or a Discord token is (a real deployment must configure its own secret).</returns>
-    public static string? EnsureConfigured(ConfigurationManager configuration, string dataDirectory)
+    /// <summary>Adds the data directory's generated master secret to <paramref name="configuration"/> when none is configured.</summary>
+    /// <returns>The path of the generated secret's file, or <see langword="null"/> when a secret was configured.</returns>
+    public static string? EnsureConfigured(IConfiguration configuration, string dataDirectory)
     {
-        if (!string.IsNullOrWhiteSpace(configuration["DISCORD_TOKEN"])
-            || !string.IsNullOrWhiteSpace(configuration["MCPilot:Discord:Token"])
-            || !string.IsNullOrWhiteSpace(configuration["MCPilot:Vault:MasterSecret"])
+        if (!string.IsNullOrWhiteSpace(configuration["MCPilot:Vault:MasterSecret"])
             || !string.IsNullOrWhiteSpace(configuration[VaultOptions.MasterSecretEnvironmentVariable])
+            || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(VaultOptions.MasterSecretEnvironmentVariable))
             || configuration.GetSection("MCPilot:Vault:Keys").GetChildren().Any())
         {
             return null;
         }
 
-        Directory.CreateDirectory(dataDirectory);
-        var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
+        var path = Path.Combine(dataDirectory, FileName);
         if (!File.Exists(path))
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -36,8 +33,15 @@ internal static class PlaygroundSecret
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            using var writer = new StreamWriter(path, options);
-            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(VaultOptions.MinimumSecretBytes)));
+            try
+            {
+                using var writer = new StreamWriter(path, options);
+                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(VaultOptions.MinimumSecretBytes)));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process (the CLI, or a second host) generated it first: use theirs.
+            }
         }
 
         configuration["MCPilot:Vault:MasterSecret"] = File.ReadAllText(path).Trim();

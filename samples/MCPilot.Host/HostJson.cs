@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MCPilot.Host.Cli.Views;
+using MCPilot.Host.Server;
+using MCPilot.Host.Status;
+
+namespace MCPilot.Host;
+
+/// <summary>Every JSON shape the host writes or reads (source-generated): CLI output, <c>host.json</c>, status.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(HostRuntimeInfo))]
+[JsonSerializable(typeof(HostStatusReport))]
+[JsonSerializable(typeof(EntityView))]
+[JsonSerializable(typeof(IReadOnlyList<EntityView>))]
+[JsonSerializable(typeof(GuildPolicyView))]
+[JsonSerializable(typeof(IReadOnlyList<GuildPolicyView>))]
+[JsonSerializable(typeof(KeyView))]
+[JsonSerializable(typeof(IReadOnlyList<KeyView>))]
+[JsonSerializable(typeof(IssuedKeyView))]
+[JsonSerializable(typeof(MigrationView))]
+[JsonSerializable(typeof(DeletedView))]
+internal sealed partial class HostJson : JsonSerializerContext;
