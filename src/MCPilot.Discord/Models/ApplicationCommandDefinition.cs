@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using MCPilot.Discord.Serialization;
+
 namespace MCPilot.Discord.Models;
 
 /// <summary>A command as the bot declares it, for a bulk overwrite of global or guild commands.</summary>
@@ -16,6 +19,11 @@ public sealed class ApplicationCommandDefinition
     public IReadOnlyList<ApplicationCommandOption>? Options { get; init; }
 
     /// <summary>The permissions a member needs by default (e.g. <see cref="DiscordPermissions.ManageGuild"/>).</summary>
+    /// <remarks>
+    /// Sent as a JSON integer: the docs call the field a string, the OpenAPI spec an integer,
+    /// and Discord accepts an integer-valued string or an integer for it; the integer satisfies both.
+    /// </remarks>
+    [JsonConverter(typeof(PermissionsAsNumberJsonConverter))]
     public DiscordPermissions? DefaultMemberPermissions { get; init; }
 
     /// <summary>Where it may be used: 0 guild, 1 bot DM, 2 private channels.</summary>

@@ -425,7 +425,8 @@ public sealed partial class FakeDiscordState
         json["version"] = Id(command.Version);
         json["type"] ??= 1;
         json["description"] ??= "";
-        json["default_member_permissions"] ??= null;
+        // Requests may carry it as an integer (the spec) or a string (the docs); answers carry a string.
+        json["default_member_permissions"] = json["default_member_permissions"] is JsonValue permissions ? permissions.ToString() : null;
         json["nsfw"] ??= false;
         json["integration_types"] ??= new JsonArray(0);
         json["contexts"] ??= null;
