@@ -32,8 +32,11 @@ internal sealed class DiscordRateLimiter(GlobalRateLimiter global, TimeProvider 
         return _buckets.GetOrAdd(id, static key => new RateLimitBucket(key));
     }
 
-    /// <summary>Waits until a request may go: the bucket's remaining count, then the global limit.</summary>
-    public async ValueTask WaitAsync(RateLimitBucket bucket, DiscordRoute route, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until a request may go: the bucket's remaining count, then the global limit. Dispose
+    /// the result once the answer arrived (null for routes outside the global limit).
+    /// </summary>
+    public async ValueTask<IDisposable?> WaitAsync(RateLimitBucket bucket, DiscordRoute route, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -46,10 +49,7 @@ internal sealed class DiscordRateLimiter(GlobalRateLimiter global, TimeProvider 
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!route.GlobalExempt)
-        {
-            await Global.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        return route.GlobalExempt ? null : await Global.AcquireAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies a response's headers and learns the route's bucket hash.</summary>

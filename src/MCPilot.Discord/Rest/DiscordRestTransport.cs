@@ -178,7 +178,7 @@ internal sealed class DiscordRestTransport : IDisposable
 
         for (var limited = 0; ; limited++)
         {
-            await _limiter.WaitAsync(state.Bucket, route, cancellationToken).ConfigureAwait(false);
+            var globalSlot = await _limiter.WaitAsync(state.Bucket, route, cancellationToken).ConfigureAwait(false);
             using var message = BuildMessage(request);
             using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -193,6 +193,11 @@ internal sealed class DiscordRestTransport : IDisposable
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"Discord did not answer {route} within {_options.RequestTimeout.TotalSeconds:0.#} s (MCPilot:Discord:Rest:RequestTimeout)."));
+            }
+            finally
+            {
+                // The global slot counts from the answer on: Discord counted the request before it.
+                globalSlot?.Dispose();
             }
 
             using (response)
