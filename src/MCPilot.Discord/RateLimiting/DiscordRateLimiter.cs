@@ -58,6 +58,10 @@ internal sealed class DiscordRateLimiter(GlobalRateLimiter global, TimeProvider 
         if (headers.Bucket is { Length: > 0 } hash)
         {
             _hashes[route.BucketRoute] = hash;
+
+            // Requests still queued under the route's provisional bucket and new requests under the
+            // learned hash must share one queue, or they would run side by side and overrun the limit.
+            _buckets.TryAdd(hash + "|" + route.MajorParameter, bucket);
         }
 
         bucket.Update(headers, time);

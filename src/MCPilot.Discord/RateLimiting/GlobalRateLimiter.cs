@@ -36,6 +36,19 @@ internal sealed class GlobalRateLimiter(int requestsPerSecond, TimeSpan margin, 
         }
     }
 
+    /// <summary>How long a global 429 still blocks every request (zero when none does).</summary>
+    public TimeSpan BlockedFor
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var now = time.GetTimestamp();
+                return _blockedUntil > now ? time.GetElapsedTime(now, _blockedUntil) : TimeSpan.Zero;
+            }
+        }
+    }
+
     /// <summary>Blocks every request for <paramref name="wait"/> (a global 429).</summary>
     public void Block(TimeSpan wait)
     {
