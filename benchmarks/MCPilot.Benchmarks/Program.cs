@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using MCPilot.Benchmarks.Discord;
 
 // dotnet run -c Release --project benchmarks/MCPilot.Benchmarks -- --filter '*'
+// dotnet run -c Release --project benchmarks/MCPilot.Benchmarks -- discord-webhooks [--executions 1000] [--channels 5] [--identities 10]
+if (args.Length > 0 && args[0] == WebhookThroughputLoad.Command)
+{
+    return await WebhookThroughputLoad.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
