@@ -193,23 +193,11 @@ public sealed partial class FakeDiscordState
         }
 
         _messages[messageId] = message with { Reactions = reactions };
-        var payload = new JsonObject
+        var payload = ReactionPayload(channel, messageId, userId, emojiJson);
+        payload["message_author_id"] = Id(message.AuthorId);
+        if (channel.GuildId is { } guild && _members.TryGetValue((guild, userId), out var member))
         {
-            ["user_id"] = Id(userId),
-            ["channel_id"] = Id(channel.Id),
-            ["message_id"] = Id(messageId),
-            ["emoji"] = emojiJson,
-            ["message_author_id"] = Id(message.AuthorId),
-            ["burst"] = false,
-            ["type"] = 0,
-        };
-        if (channel.GuildId is { } guild)
-        {
-            payload["guild_id"] = Id(guild);
-            if (_members.TryGetValue((guild, userId), out var member))
-            {
-                payload["member"] = RenderMember(member);
-            }
+            payload["member"] = RenderMember(member);
         }
 
         Publish("MESSAGE_REACTION_ADD", payload, channel.GuildId);
@@ -237,12 +225,18 @@ public sealed partial class FakeDiscordState
         }
 
         _messages[messageId] = message with { Reactions = reactions };
+        Publish("MESSAGE_REACTION_REMOVE", ReactionPayload(channel, messageId, userId, emojiJson), channel.GuildId);
+    }
+
+    /// <summary>The fields MESSAGE_REACTION_ADD and MESSAGE_REACTION_REMOVE share.</summary>
+    private static JsonObject ReactionPayload(FakeChannel channel, ulong messageId, ulong userId, JsonObject emoji)
+    {
         var payload = new JsonObject
         {
             ["user_id"] = Id(userId),
             ["channel_id"] = Id(channel.Id),
             ["message_id"] = Id(messageId),
-            ["emoji"] = emojiJson,
+            ["emoji"] = emoji,
             ["burst"] = false,
             ["type"] = 0,
         };
@@ -251,7 +245,7 @@ public sealed partial class FakeDiscordState
             payload["guild_id"] = Id(guild);
         }
 
-        Publish("MESSAGE_REACTION_REMOVE", payload, channel.GuildId);
+        return payload;
     }
 
     /// <summary>The stored key ("👍" or "name:id") and Gateway emoji of a reaction; custom emojis must exist.</summary>
