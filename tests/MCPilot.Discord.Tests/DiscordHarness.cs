@@ -2,6 +2,7 @@ using MCPilot.Discord.Rest;
 using MCPilot.Discord.Webhooks;
 using MCPilot.Testing.FakeDiscord;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MCPilot.Discord.Tests;
@@ -32,12 +33,18 @@ public sealed class DiscordHarness : IAsyncDisposable
 
     internal DiscordRestTransport Transport => Services.GetRequiredService<DiscordRestTransport>();
 
-    public static async Task<DiscordHarness> StartAsync(FakeDiscordOptions? fakeOptions = null, Action<DiscordOptions>? configure = null, string? token = null)
+    public static async Task<DiscordHarness> StartAsync(FakeDiscordOptions? fakeOptions = null, Action<DiscordOptions>? configure = null, string? token = null, ILoggerProvider? logging = null)
     {
         var fake = await FakeDiscordServer.StartAsync(fakeOptions ?? new FakeDiscordOptions { RateLimits = FakeDiscordRateLimits.Faster(20) }, TestContext.Current.CancellationToken);
         var demo = fake.State.SeedDemo();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            if (logging is not null)
+            {
+                b.AddProvider(logging);
+            }
+        });
         services.AddMCPilot().AddDiscordRest(o =>
         {
             o.Token = token ?? fake.BotToken;
