@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MCPilot.Host.Cli.Views;
+using MCPilot.Host.Playground;
+using MCPilot.Host.Playground.Api;
 using MCPilot.Host.Server;
 using MCPilot.Host.Status;
 
@@ -19,4 +21,10 @@ namespace MCPilot.Host;
 [JsonSerializable(typeof(IssuedKeyView))]
 [JsonSerializable(typeof(MigrationView))]
 [JsonSerializable(typeof(DeletedView))]
+[JsonSerializable(typeof(PlaygroundFile))]
+[JsonSerializable(typeof(PlaygroundWorldView))]
+[JsonSerializable(typeof(PlaygroundMessageView))]
+[JsonSerializable(typeof(IReadOnlyList<PlaygroundMessageView>))]
+[JsonSerializable(typeof(PlaygroundPostRequest))]
+[JsonSerializable(typeof(PlaygroundError))]
 internal sealed partial class HostJson : JsonSerializerContext;

@@ -36,7 +36,7 @@ internal static class HostCommandLine
             {
                 var arguments = CliOptions.ConfigurationArguments(parse);
                 arguments.AddRange(ServerArguments(parse.UnmatchedTokens));
-                return await HostServer.RunAsync(arguments, error);
+                return await HostServer.RunAsync(arguments, parse.InvocationConfiguration.Output, error);
             }
             catch (CliException e)
             {

@@ -6,14 +6,15 @@ namespace MCPilot.Host.Composition;
 
 /// <summary>
 /// The URLs MCP clients use to reach entities: under <c>MCPilot:PublicBaseUrl</c> when it is set,
-/// otherwise under the running host's local address (from <c>host.json</c>), otherwise under the
+/// otherwise under the running host's local address (in the host itself, or from <c>host.json</c>), otherwise under the
 /// first configured listening address.
 /// </summary>
-internal sealed class EntityUrls(IOptions<MCPilotOptions> options, IOptions<EntityEndpointOptions> endpoints, IConfiguration configuration, HostSettings settings)
+internal sealed class EntityUrls(IOptions<MCPilotOptions> options, IOptions<EntityEndpointOptions> endpoints, IConfiguration configuration, HostSettings settings, IServiceProvider services)
 {
     /// <summary>The base URL entity endpoints hang under.</summary>
     public Uri BaseUrl =>
         options.Value.PublicBaseUrl
+        ?? services.GetService<HostRuntime>()?.LocalUrl
         ?? HostRuntimeFile.TryRead(settings.DataDirectory)?.Url
         ?? HostListeners.LocalAddress(HostListeners.Read(configuration)[0]);
 

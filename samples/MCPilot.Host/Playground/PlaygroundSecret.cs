@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using MCPilot.Crypto;
+using MCPilot.Host.Composition;
 
 namespace MCPilot.Host.Playground;
 
@@ -27,15 +28,9 @@ internal static class PlaygroundSecret
         var path = Path.Combine(dataDirectory, FileName);
         if (!File.Exists(path))
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
             try
             {
-                using var writer = new StreamWriter(path, options);
+                using var writer = new StreamWriter(OwnerOnlyFile.Create(path, FileMode.CreateNew));
                 writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(VaultOptions.MinimumSecretBytes)));
             }
             catch (IOException) when (File.Exists(path))

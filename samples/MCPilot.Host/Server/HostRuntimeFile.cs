@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MCPilot.Host.Composition;
 
 namespace MCPilot.Host.Server;
 
@@ -14,13 +15,7 @@ internal static class HostRuntimeFile
     {
         var path = PathIn(dataDirectory);
         var temporary = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
+        using (var stream = OwnerOnlyFile.Create(temporary))
         {
             JsonSerializer.Serialize(stream, info, HostJson.Default.HostRuntimeInfo);
         }

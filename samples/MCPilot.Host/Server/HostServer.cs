@@ -1,19 +1,23 @@
 using MCPilot.Host.Cli;
 using MCPilot.Host.Composition;
+using MCPilot.Host.Playground;
 using MCPilot.Host.Status;
 
 namespace MCPilot.Host.Server;
 
-/// <summary>The web host: the shared composition, plus listeners, admin endpoints, the playground and the page at <c>/</c>.</summary>
+/// <summary>
+/// The web host: the shared composition, plus listeners, admin endpoints, and either the
+/// playground (FakeDiscord in-process, a demo entity, the page at <c>/</c>) or real Discord.
+/// </summary>
 internal static class HostServer
 {
     /// <summary>Builds and runs the host until it is stopped; returns the exit code (1 when it did not start, with the reason on <paramref name="error"/>).</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter error)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        WebApplication app;
+        BuiltHost host;
         try
         {
-            app = Build(args);
+            host = await BuildAsync(args, output);
         }
         catch (Exception e) when (CliAction.Describe(e) is { } message)
         {
@@ -21,11 +25,11 @@ internal static class HostServer
             return CliAction.Failure;
         }
 
-        await using (app)
+        await using (host)
         {
             try
             {
-                await app.RunAsync();
+                await host.App.RunAsync();
                 return CliAction.Success;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -36,8 +40,8 @@ internal static class HostServer
         }
     }
 
-    /// <summary>Builds the host (not started).</summary>
-    public static WebApplication Build(IReadOnlyList<string> args)
+    /// <summary>Builds the host (not started); in playground mode FakeDiscord is already running.</summary>
+    public static async Task<BuiltHost> BuildAsync(IReadOnlyList<string> args, TextWriter output)
     {
         var contentRootGiven = args.Any(a => a.TrimStart('-', '/').StartsWith(WebHostDefaults.ContentRootKey, StringComparison.OrdinalIgnoreCase));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -55,21 +59,54 @@ internal static class HostServer
         }
 
         var services = builder.Services;
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJson.Default));
+        services.AddSingleton(new HostConsole(output));
         services.AddSingleton<HostRuntime>();
         services.AddHostedService(sp => sp.GetRequiredService<HostRuntime>());
         services.AddSingleton<SessionGauge>();
         services.AddHostStatusSource<HostProcessStatusSource>();
 
-        var app = builder.Build();
-        if (settings.GeneratedSecretPath is { } secret)
+        PlaygroundDiscord? playground = null;
+        if (settings.Mode == HostMode.Playground)
         {
-            HostLog.GeneratedPlaygroundSecret(app.Logger, secret);
+            playground = await PlaygroundDiscord.StartAsync();
+            builder.AddPlayground(playground);
+        }
+        else
+        {
+            services.AddMCPilot().AddDiscordRest();
         }
 
-        app.MapMCPilot();
-        app.MapHostAdmin();
-        app.MapGet("/", () => Results.Text("MCPilot host is running. Entities: /mcp/{entityId}. Health: /healthz, readiness: /readyz.\n"));
-        return app;
+        try
+        {
+            var app = builder.Build();
+            if (settings.GeneratedSecretPath is { } secret)
+            {
+                HostLog.GeneratedPlaygroundSecret(app.Logger, secret);
+            }
+
+            app.MapMCPilot();
+            app.MapHostAdmin();
+            if (playground is not null)
+            {
+                app.MapPlaygroundPage();
+            }
+            else
+            {
+                app.MapGet("/", () => Results.Text("MCPilot host is running. Entities: /mcp/{entityId}. Health: /healthz, readiness: /readyz.\n"));
+            }
+
+            return new BuiltHost(app, playground);
+        }
+        catch
+        {
+            if (playground is not null)
+            {
+                await playground.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     private static bool HasListenerSettings(IConfiguration configuration) =>

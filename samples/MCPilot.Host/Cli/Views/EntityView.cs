@@ -1,4 +1,3 @@
-using System.Globalization;
 using MCPilot.Entities;
 
 namespace MCPilot.Host.Cli.Views;
@@ -27,7 +26,7 @@ internal sealed record EntityView(
         entity.Name,
         entity.Description,
         entity.AvatarUrl?.ToString(),
-        entity.OwnerUserId?.ToString(CultureInfo.InvariantCulture),
+        entity.OwnerUserId is { } owner ? Snowflakes.Text(owner) : null,
         entity.Persona,
         entity.BlockedPhrases,
         [.. entity.Guilds.Select(GuildPolicyView.From)],

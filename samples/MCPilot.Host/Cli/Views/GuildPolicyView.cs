@@ -1,4 +1,3 @@
-using System.Globalization;
 using MCPilot.Entities;
 
 namespace MCPilot.Host.Cli.Views;
@@ -11,17 +10,15 @@ namespace MCPilot.Host.Cli.Views;
 internal sealed record GuildPolicyView(string GuildId, IReadOnlyList<string> Allow, IReadOnlyList<string> Deny, string? MentionRoleId)
 {
     public static GuildPolicyView From(EntityGuildMembership membership) => new(
-        Id(membership.GuildId),
-        [.. membership.Policy.Allow.Order().Select(Id)],
-        [.. membership.Policy.Deny.Order().Select(Id)],
-        membership.MentionRoleId is { } role ? Id(role) : null);
+        Snowflakes.Text(membership.GuildId),
+        [.. membership.Policy.Allow.Order().Select(Snowflakes.Text)],
+        [.. membership.Policy.Deny.Order().Select(Snowflakes.Text)],
+        membership.MentionRoleId is { } role ? Snowflakes.Text(role) : null);
 
     /// <summary>The policy in words: "every channel", "only 1, 2", "every channel except 3".</summary>
     public static string Describe(ChannelPolicy policy)
     {
-        var allowed = policy.Allow.Count == 0 ? "every channel" : "only " + string.Join(", ", policy.Allow.Order().Select(Id));
-        return policy.Deny.Count == 0 ? allowed : $"{allowed} except {string.Join(", ", policy.Deny.Order().Select(Id))}";
+        var allowed = policy.Allow.Count == 0 ? "every channel" : "only " + string.Join(", ", policy.Allow.Order().Select(Snowflakes.Text));
+        return policy.Deny.Count == 0 ? allowed : $"{allowed} except {string.Join(", ", policy.Deny.Order().Select(Snowflakes.Text))}";
     }
-
-    private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 }
