@@ -45,6 +45,9 @@ internal sealed class CliSession : IAsyncDisposable
         {
             o.Rules.Clear();
             o.MinLevel = LogLevel.Warning;
+
+            // EF Core logs a failed command (a duplicate name, say) with its stack before MCPilot turns it into a clear error.
+            o.Rules.Add(new LoggerFilterRule(null, "Microsoft.EntityFrameworkCore", LogLevel.None, null));
         });
         var settings = builder.AddMCPilotHost();
         var host = builder.Build();

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using MCPilot.Entities;
+using MCPilot.Storage.EfCore;
 
 namespace MCPilot.Host.Status;
 
 /// <summary>The stored entities: how many, in how many guilds, with how many active keys.</summary>
-internal sealed class EntityStatusSource(IEntityStore entities, IEntityCredentialStore credentials, TimeProvider time) : IHostStatusSource
+internal sealed class EntityStatusSource(IEntityStore entities, IEntityCredentialStore credentials, MCPilotDatabase database, TimeProvider time) : IHostStatusSource
 {
     public string Name => "entities";
 
@@ -12,6 +13,11 @@ internal sealed class EntityStatusSource(IEntityStore entities, IEntityCredentia
 
     public async Task<HostStatusSection> ReadAsync(CancellationToken cancellationToken)
     {
+        if (!(await database.GetStatusAsync(cancellationToken)).IsCurrent)
+        {
+            return new HostStatusSection(Name, HostStatusLevel.Warning, "Not counted: the database's schema is not this version's (see the database section).", []);
+        }
+
         var all = await entities.ListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var activeKeys = 0;
