@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MCPilot.Host.Composition;
+using MCPilot.Host.Status;
 using MCPilot.Storage.EfCore;
 using Microsoft.Extensions.Options;
 
@@ -77,7 +78,7 @@ internal sealed class CliSession : IAsyncDisposable
         var status = await database.GetStatusAsync(cancellationToken);
         if (status.IsNewerThanThisVersion)
         {
-            throw new CliException($"A newer MCPilot upgraded this database (migrations {string.Join(", ", status.Unknown)}); this version refuses it. Run the newer MCPilot, or restore a backup made before the upgrade.");
+            throw new CliException(DatabaseStatusSource.NewerDatabaseProblem(status));
         }
 
         if (status.Pending.Count == 0)

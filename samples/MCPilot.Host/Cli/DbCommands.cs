@@ -23,7 +23,7 @@ internal static class DbCommands
             var before = await database.GetStatusAsync(cancellationToken);
             if (before.IsNewerThanThisVersion)
             {
-                throw new CliException($"A newer MCPilot upgraded this database (migrations {string.Join(", ", before.Unknown)}); this version refuses it. Run the newer MCPilot, or restore a backup made before the upgrade.");
+                throw new CliException(DatabaseStatusSource.NewerDatabaseProblem(before));
             }
 
             var applied = await database.MigrateAsync(cancellationToken);

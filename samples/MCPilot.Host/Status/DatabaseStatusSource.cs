@@ -28,6 +28,10 @@ internal sealed class DatabaseStatusSource(MCPilotDatabase database, IOptions<St
             : Path.GetFullPath(new SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
     }
 
+    /// <summary>What to do about a database that a newer MCPilot upgraded.</summary>
+    public static string NewerDatabaseProblem(MCPilotSchemaStatus schema) =>
+        $"A newer MCPilot upgraded this database (migrations {string.Join(", ", schema.Unknown)}); this version refuses it. Run the newer MCPilot, or restore a backup made before the upgrade.";
+
     public async Task<HostStatusSection> ReadAsync(CancellationToken cancellationToken)
     {
         var options = storage.Value;
@@ -54,8 +58,7 @@ internal sealed class DatabaseStatusSource(MCPilotDatabase database, IOptions<St
         fields["unknownMigrations"] = new JsonArray([.. schema.Unknown.Select(p => (JsonNode?)p)]);
         if (schema.IsNewerThanThisVersion)
         {
-            return new HostStatusSection(Name, HostStatusLevel.Error,
-                $"A newer MCPilot upgraded this database (migrations {string.Join(", ", schema.Unknown)}); this version refuses it. Run the newer MCPilot, or restore a backup made before the upgrade.", fields);
+            return new HostStatusSection(Name, HostStatusLevel.Error, NewerDatabaseProblem(schema), fields);
         }
 
         if (schema.Pending.Count > 0)
