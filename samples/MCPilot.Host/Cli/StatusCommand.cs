@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using MCPilot.Host.Composition;
 using MCPilot.Host.Server;
 using MCPilot.Host.Status;
 
@@ -20,17 +21,17 @@ internal static class StatusCommand
             var sections = new List<HostStatusSection>(stored.Sections);
             using var host = RunningHostClient.Find(session.Settings.DataDirectory);
             var live = host is null ? null : await host.ReadStatusAsync(cancellationToken);
-            sections.AddRange(live?.Sections ?? [NotRunning(session.Settings.DataDirectory, host)]);
+            sections.AddRange(live?.Sections ?? [NotRunning(session.Settings, host)]);
             return StatusPresenter.Write(session.Output, new HostStatusReport(stored.At, sections));
         }, ensureSchema: false);
         return command;
     }
 
-    private static HostStatusSection NotRunning(string dataDirectory, RunningHostClient? host) => new(
+    private static HostStatusSection NotRunning(HostSettings settings, RunningHostClient? host) => new(
         "host",
         HostStatusLevel.Warning,
         host is null
-            ? $"No host is running on this data directory ({dataDirectory}). Start it with ./build/run.sh (or the same command without arguments)."
-            : $"The host that published {HostRuntimeFile.PathIn(dataDirectory)} (process {host.Info.ProcessId}) does not answer at {host.Info.Url}.",
-        new JsonObject { ["running"] = false });
+            ? $"No host is running on this data directory ({settings.DataDirectory}). Start it with ./build/run.sh (or the same command without arguments)."
+            : $"The host that published {HostRuntimeFile.PathIn(settings.DataDirectory)} (process {host.Info.ProcessId}) does not answer at {host.Info.Url}.",
+        new JsonObject { ["running"] = false, ["mode"] = settings.Mode.ToString() });
 }

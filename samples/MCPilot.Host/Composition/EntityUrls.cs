@@ -12,15 +12,18 @@ namespace MCPilot.Host.Composition;
 internal sealed class EntityUrls(IOptions<MCPilotOptions> options, IOptions<EntityEndpointOptions> endpoints, IConfiguration configuration, HostSettings settings, IServiceProvider services)
 {
     /// <summary>The base URL entity endpoints hang under.</summary>
-    public Uri BaseUrl =>
+    public Uri BaseUrl => WithTrailingSlash(
         options.Value.PublicBaseUrl
         ?? services.GetService<HostRuntime>()?.LocalUrl
         ?? HostRuntimeFile.TryRead(settings.DataDirectory)?.Url
-        ?? HostListeners.LocalAddress(HostListeners.Read(configuration)[0]);
+        ?? HostListeners.LocalAddress(HostListeners.Read(configuration)[0]));
 
     /// <summary>The entity's Streamable HTTP endpoint.</summary>
     public Uri McpUrl(EntityId id) => new(BaseUrl, $"{endpoints.Value.PathPrefix.TrimStart('/')}/{id}");
 
     /// <summary>The entity's legacy HTTP+SSE endpoint, for older clients.</summary>
     public Uri SseUrl(EntityId id) => new(BaseUrl, $"{endpoints.Value.PathPrefix.TrimStart('/')}/{id}/sse");
+
+    // https://bot.example.com/discord must keep its /discord when paths are added to it.
+    private static Uri WithTrailingSlash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 }

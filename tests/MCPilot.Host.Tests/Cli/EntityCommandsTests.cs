@@ -21,6 +21,14 @@ public sealed class EntityCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_PublicBaseUrlWithAPath_McpUrlKeepsThePath()
+    {
+        var created = (await Run("entities", "create", "Ada", "--json", "--set", "MCPilot:PublicBaseUrl=https://bot.example.com/discord")).Json();
+
+        Assert.Equal($"https://bot.example.com/discord/mcp/{created.GetProperty("id").GetString()}", created.GetProperty("mcpUrl").GetString());
+    }
+
+    [Fact]
     public async Task Create_Text_SaysHowToIssueAKey()
     {
         var run = (await Run("entities", "create", "Ada")).Succeeded();
