@@ -12,6 +12,12 @@ internal static class HostListeners
     /// <summary>The configuration key ASP.NET Core reads the listening addresses from.</summary>
     public const string UrlsKey = "urls";
 
+    /// <summary>The configuration key of ASP.NET Core's host filtering.</summary>
+    public const string AllowedHostsKey = "AllowedHosts";
+
+    /// <summary>The configuration key of the public base URL.</summary>
+    public const string PublicBaseUrlKey = MCPilotOptions.SectionName + ":" + nameof(MCPilotOptions.PublicBaseUrl);
+
     /// <summary>The address used when none is configured.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5180";
 
@@ -67,5 +73,23 @@ internal static class HostListeners
         }
 
         return url;
+    }
+
+    /// <summary>
+    /// Adds the host of <c>MCPilot:PublicBaseUrl</c> to ASP.NET Core's <c>AllowedHosts</c> (which
+    /// appsettings.json limits to loopback names), so that a host published behind a proxy answers
+    /// under its public name without a second setting.
+    /// </summary>
+    public static void AllowPublicHost(IConfiguration configuration)
+    {
+        var allowed = configuration[AllowedHostsKey];
+        if (string.IsNullOrWhiteSpace(allowed) || allowed.Trim() == "*"
+            || !Uri.TryCreate(configuration[PublicBaseUrlKey], UriKind.Absolute, out var url)
+            || allowed.Split(';', StringSplitOptions.TrimEntries).Contains(url.Host, StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        configuration[AllowedHostsKey] = allowed.TrimEnd(';') + ";" + url.Host;
     }
 }

@@ -53,6 +53,7 @@ internal static class HostServer
         });
         var settings = builder.AddMCPilotHost();
         HostListeners.Read(builder.Configuration);
+        HostListeners.AllowPublicHost(builder.Configuration);
         if (!HasListenerSettings(builder.Configuration))
         {
             builder.WebHost.UseUrls(HostListeners.DefaultUrl);

@@ -52,5 +52,22 @@ public sealed class HostServerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Start_PublicBaseUrl_ItsHostIsAcceptedAndOtherNamesAreNot()
+    {
+        await using var host = await InProcessHost.StartAsync(_data.Path, "--MCPilot:PublicBaseUrl=https://bot.example.com/");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, await StatusForHostAsync(host, "bot.example.com"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, await StatusForHostAsync(host, "evil.example.net"));
+    }
+
     public void Dispose() => _data.Dispose();
+
+    private static async Task<System.Net.HttpStatusCode> StatusForHostAsync(InProcessHost host, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/healthz", UriKind.Relative));
+        request.Headers.Host = name;
+        using var response = await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
 }
