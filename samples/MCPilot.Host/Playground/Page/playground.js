@@ -172,4 +172,5 @@ $("content").addEventListener("keydown", (event) => {
 
 $("cancel-reply").addEventListener("click", () => { state.replyTo = null; $("replying").hidden = true; });
 
-loadWorld().then(listen).catch(showError);
+listen();
+loadWorld().catch(showError);
