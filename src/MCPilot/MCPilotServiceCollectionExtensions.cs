@@ -1,4 +1,5 @@
 using MCPilot;
+using MCPilot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,9 @@ public static class MCPilotServiceCollectionExtensions
     /// <summary>
     /// Adds MCPilot's core services and its secret vault, with options bound from the
     /// <c>MCPilot</c> configuration section and validated at start. Calling it again returns
-    /// the same builder and registers nothing twice.
+    /// the same builder and registers nothing twice. It adds no store: add one to the returned
+    /// builder, <c>AddEfStore()</c> (durable) or <c>AddInMemoryStores()</c> (nothing persists);
+    /// without one, resolving a store fails with a message that says so.
     /// </summary>
     public static IMCPilotBuilder AddMCPilot(this IServiceCollection services)
     {
@@ -30,6 +33,7 @@ public static class MCPilotServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MCPilotOptions>, MCPilotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         builder.AddVault();
+        MissingStores.Register(services);
         return builder;
     }
 

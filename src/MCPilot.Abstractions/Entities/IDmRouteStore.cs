@@ -9,6 +9,10 @@ public interface IDmRouteStore
     /// <summary>The user's active entity, or <see langword="null"/>.</summary>
     Task<EntityId?> GetActiveEntityAsync(ulong userId, CancellationToken cancellationToken = default);
 
-    /// <summary>Sets (or with <see langword="null"/> clears) the user's active entity.</summary>
+    /// <summary>
+    /// Sets (or with <see langword="null"/> clears) the user's active entity. Throws
+    /// <see cref="Storage.StoreError.NotFound"/> for an unknown entity; deleting an entity clears
+    /// the routes to it.
+    /// </summary>
     Task SetActiveEntityAsync(ulong userId, EntityId? entityId, CancellationToken cancellationToken = default);
 }

@@ -15,8 +15,17 @@ public interface IEntityStore
     Task<IReadOnlyList<Entity>> ListByGuildAsync(ulong guildId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Lists the entities that may use a channel of a guild (or a thread under
+    /// <paramref name="parentChannelId"/>), by name: exactly those whose
+    /// <see cref="Entity.MayUse"/> is true. Served by an index on (guild, channel), never by a scan
+    /// of all entities.
+    /// </summary>
+    Task<IReadOnlyList<Entity>> ListByChannelAsync(ulong guildId, ulong channelId, ulong? parentChannelId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Creates an entity (its <see cref="Entity.Version"/> becomes 1).
-    /// Throws <see cref="StoreError.Duplicate"/> when its id exists, or its name is taken in one of its guilds.
+    /// Throws <see cref="StoreError.Duplicate"/> when its id exists, or its name is taken in one of its guilds
+    /// (names compare as <see cref="StoreKeys.Name"/> does: case-insensitively).
     /// </summary>
     Task<Entity> CreateAsync(Entity entity, CancellationToken cancellationToken = default);
 

@@ -1,3 +1,5 @@
+using MCPilot.Vault;
+
 namespace MCPilot.Servers;
 
 /// <summary>
@@ -60,4 +62,10 @@ public sealed record McpServerRegistration
 
     /// <summary>The vault field name of an environment variable.</summary>
     public static string EnvironmentField(string name) => "env." + name;
+
+    /// <summary>
+    /// The place of one of this registration's secrets: (<see cref="Owner"/>, <see cref="Id"/> as
+    /// 32 hex digits, <paramref name="field"/>), e.g. <c>Binding(HeaderField("Authorization"))</c>.
+    /// </summary>
+    public SecretBinding Binding(string field) => new(Owner, Id.ToString("N"), field);
 }

@@ -1,0 +1,47 @@
+namespace MCPilot.Routing;
+
+/// <summary>A page read from an entity's feed.</summary>
+/// <param name="Messages">The messages, oldest first.</param>
+/// <param name="Dropped">How many messages the feed has dropped since it was created, because it was full.</param>
+/// <param name="LastSequence">The sequence number of the newest message the feed has held (0 when none): pass it back to read on.</param>
+public sealed record FeedPage(IReadOnlyList<FeedMessage> Messages, long Dropped, long LastSequence);
+
+/// <summary>
+/// An entity's bounded, in-memory feed of the messages the router delivered to it. When it is
+/// full the oldest message is dropped and counted. The feed remembers how far the entity has read,
+/// so clients can ask for "what is new since my last read".
+/// </summary>
+public interface IEntityFeed
+{
+    /// <summary>The entity the feed belongs to.</summary>
+    EntityId EntityId { get; }
+
+    /// <summary>How many messages the feed holds at most.</summary>
+    int Capacity { get; }
+
+    /// <summary>How many messages it holds now.</summary>
+    int Count { get; }
+
+    /// <summary>How many messages it has dropped because it was full.</summary>
+    long Dropped { get; }
+
+    /// <summary>How many unread messages (after the read cursor) it holds.</summary>
+    int UnreadCount { get; }
+
+    /// <summary>
+    /// Reads the messages after <paramref name="afterSequence"/> (or, when <see langword="null"/>,
+    /// after the entity's last read), oldest first, at most <paramref name="limit"/>; optionally only
+    /// mentions. Moves the read cursor past what was returned when <paramref name="markRead"/> is set.
+    /// </summary>
+    FeedPage Read(long? afterSequence = null, int limit = 50, bool mentionsOnly = false, bool markRead = true);
+
+    /// <summary>
+    /// Waits until the feed holds an unread message (a mention, when <paramref name="mentionsOnly"/>),
+    /// or until <paramref name="timeout"/> passes.
+    /// </summary>
+    /// <returns><see langword="true"/> when a message is waiting.</returns>
+    ValueTask<bool> WaitAsync(TimeSpan timeout, bool mentionsOnly = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Raised after a message was added (on the router's thread: handlers must be quick).</summary>
+    event Action<FeedMessage>? MessageAdded;
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using MCPilot.Discord;
+using MCPilot.Discord.Rest;
+using MCPilot.Discord.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds MCPilot's Discord client.</summary>
+public static class MCPilotBuilderDiscordExtensions
+{
+    /// <summary>
+    /// Adds the Discord REST client (<see cref="IDiscordRestClient"/>) and the webhook identity
+    /// engine (<see cref="IWebhookIdentityEngine"/>), configured from <c>MCPilot:Discord</c>
+    /// and the <c>DISCORD_TOKEN</c> environment variable, validated at start: a missing token
+    /// stops the host with a message that says where to get one.
+    /// </summary>
+    public static IMCPilotBuilder AddDiscordRest(this IMCPilotBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DiscordOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<DiscordOptions>, DiscordOptionsFromConfiguration>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        if (!services.Any(d => d.ServiceType == typeof(DiscordRestTransport)))
+        {
+            services.AddHttpClient(DiscordRestTransport.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+                {
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
+                    MaxConnectionsPerServer = 64,
+                });
+        }
+
+        services.TryAddSingleton<DiscordRestTransport>();
+        services.TryAddSingleton<IDiscordRestClient, DiscordRestClient>();
+        services.TryAddSingleton<IWebhookIdentityEngine, WebhookIdentityEngine>();
+        return builder;
+    }
+
+    /// <summary>Adds the Discord REST client and configures it in code (applied after configuration).</summary>
+    public static IMCPilotBuilder AddDiscordRest(this IMCPilotBuilder builder, Action<DiscordOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddDiscordRest();
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adds the Discord REST client and binds its options from <paramref name="section"/> (applied after <c>MCPilot:Discord</c>).</summary>
+    public static IMCPilotBuilder AddDiscordRest(this IMCPilotBuilder builder, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        builder.AddDiscordRest();
+        builder.Services.Configure<DiscordOptions>(section);
+        return builder;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using MCPilot.Activity;
+using MCPilot.Entities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MCPilot.Tests.Fakes;
+
+/// <summary>Builds MCPilot's services over the fake stores, with a manual clock.</summary>
+public sealed class TestServices : IAsyncDisposable
+{
+    public TestServices(Action<EntityOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MCPilot:Vault:MasterSecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["MCPilot:PublicBaseUrl"] = "https://bot.example.com",
+        }).Build());
+        services.AddSingleton<TimeProvider>(Time);
+        AddFakeStores(services, Entities, Credentials, Counters, Audit);
+        var builder = services.AddMCPilot().AddEntities();
+        if (configure is not null)
+        {
+            builder.AddEntities(configure);
+        }
+
+        Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public FakeEntityStore Entities { get; } = new();
+
+    public FakeCredentialStore Credentials { get; } = new();
+
+    public FakeMessageCounterStore Counters { get; } = new();
+
+    public FakeAuditLog Audit { get; } = new();
+
+    public ServiceProvider Provider { get; }
+
+    public EntityRegistry Registry => Provider.GetRequiredService<EntityRegistry>();
+
+    public EntityKeys Keys => Provider.GetRequiredService<EntityKeys>();
+
+    public static void AddFakeStores(IServiceCollection services, FakeEntityStore entities, FakeCredentialStore credentials, FakeMessageCounterStore counters, FakeAuditLog audit)
+    {
+        services.AddSingleton<IEntityStore>(entities);
+        services.AddSingleton<IEntityCredentialStore>(credentials);
+        services.AddSingleton<IMessageCounterStore>(counters);
+        services.AddSingleton<IToolCallAuditLog>(audit);
+    }
+
+    public T Get<T>()
+        where T : notnull => Provider.GetRequiredService<T>();
+
+    public Task<Entity> CreateEntityAsync(string name, params EntityGuildMembership[] guilds) =>
+        Registry.CreateAsync(new Entity { Id = default, Name = name, Guilds = guilds });
+
+    public ValueTask DisposeAsync() => Provider.DisposeAsync();
+}

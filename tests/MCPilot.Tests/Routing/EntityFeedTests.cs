@@ -1,0 +1,81 @@
+using MCPilot.Routing;
+using MCPilot.Tests.Fakes;
+using static MCPilot.Tests.Entities.EntityRegistryTests;
+
+namespace MCPilot.Tests.Routing;
+
+public sealed class EntityFeedTests
+{
+    private readonly ManualTimeProvider _time = new();
+
+    [Fact]
+    public void Add_BeyondCapacity_DropsOldestAndCounts()
+    {
+        var feed = new EntityFeed(EntityId.New(), capacity: 3, _time);
+
+        for (ulong i = 1; i <= 5; i++)
+        {
+            feed.Add(Message(channel: 1, id: i), FeedMentionKind.None, null);
+        }
+
+        var page = feed.Read();
+        Assert.Equal([3ul, 4ul, 5ul], page.Messages.Select(m => m.Message.MessageId));
+        Assert.Equal(2, page.Dropped);
+        Assert.Equal(2, feed.Dropped);
+        Assert.Equal(5, page.LastSequence);
+    }
+
+    [Fact]
+    public void Read_SinceLastRead_ReturnsOnlyNewMessages()
+    {
+        var feed = new EntityFeed(EntityId.New(), 10, _time);
+        feed.Add(Message(channel: 1, id: 1), FeedMentionKind.None, null);
+        Assert.Single(feed.Read().Messages);
+
+        feed.Add(Message(channel: 1, id: 2), FeedMentionKind.None, null);
+
+        Assert.Equal([2ul], feed.Read().Messages.Select(m => m.Message.MessageId));
+        Assert.Empty(feed.Read().Messages);
+        Assert.Equal(2, feed.Read(afterSequence: 0).Messages.Count);
+    }
+
+    [Fact]
+    public void Read_Limit_CursorStopsAtLastReturned()
+    {
+        var feed = new EntityFeed(EntityId.New(), 10, _time);
+        for (ulong i = 1; i <= 4; i++)
+        {
+            feed.Add(Message(channel: 1, id: i), FeedMentionKind.None, null);
+        }
+
+        Assert.Equal([1ul, 2ul], feed.Read(limit: 2).Messages.Select(m => m.Message.MessageId));
+        Assert.Equal(2, feed.UnreadCount);
+        Assert.Equal([3ul, 4ul], feed.Read().Messages.Select(m => m.Message.MessageId));
+    }
+
+    [Fact]
+    public async Task WaitAsync_MessageArrives_ReturnsTrue()
+    {
+        var feed = new EntityFeed(EntityId.New(), 10, _time);
+        var waiting = feed.WaitAsync(TimeSpan.FromMinutes(1), cancellationToken: TestContext.Current.CancellationToken).AsTask();
+        Assert.False(waiting.IsCompleted);
+
+        feed.Add(Message(channel: 1), FeedMentionKind.None, null);
+
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task WaitAsync_MentionsOnly_IgnoresOtherMessagesUntilTimeout()
+    {
+        var feed = new EntityFeed(EntityId.New(), 10, _time);
+        var waiting = feed.WaitAsync(TimeSpan.FromSeconds(30), mentionsOnly: true, TestContext.Current.CancellationToken).AsTask();
+        feed.Add(Message(channel: 1), FeedMentionKind.None, null);
+        await Task.Yield();
+        Assert.False(waiting.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+    }
+}
