@@ -17,7 +17,7 @@ public sealed class DiscordGatewayClient : IAsyncDisposable
     private readonly Func<CancellationToken, Task<GatewayBot>> _getGatewayBot;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<GatewayDispatch> _events;
+    private readonly System.Threading.Channels.Channel<GatewayDispatch> _events;
     private readonly IdentifyScheduler _identify;
     private readonly Lock _lock = new();
     private ShardConnection[] _shards = [];
@@ -33,7 +33,7 @@ public sealed class DiscordGatewayClient : IAsyncDisposable
         _time = time;
         _logger = loggerFactory.CreateLogger("MCPilot.Discord.Gateway");
         _identify = new IdentifyScheduler(time, _logger);
-        _events = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.EventBufferCapacity)
+        _events = System.Threading.Channels.Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.EventBufferCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleWriter = false,
