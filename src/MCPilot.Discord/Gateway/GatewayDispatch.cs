@@ -9,4 +9,4 @@ namespace MCPilot.Discord.Gateway;
 /// <param name="Type">The event name, e.g. <c>MESSAGE_CREATE</c>.</param>
 /// <param name="Data">The UTF-8 JSON of the event's data.</param>
 /// <param name="ReceivedAt">When the shard received it.</param>
-public sealed record GatewayDispatch(int ShardId, long Sequence, string Type, ReadOnlyMemory<byte> Data, DateTimeOffset ReceivedAt);
+internal sealed record GatewayDispatch(int ShardId, long Sequence, string Type, ReadOnlyMemory<byte> Data, DateTimeOffset ReceivedAt);

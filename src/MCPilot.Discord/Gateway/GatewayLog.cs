@@ -40,4 +40,25 @@ internal static partial class GatewayLog
 
     [LoggerMessage(111, LogLevel.Information, "Gateway: running shards {ShardIds} of {ShardCount} with intents {Intents}")]
     public static partial void Starting(ILogger logger, string shardIds, int shardCount, GatewayIntents intents);
+
+    [LoggerMessage(112, LogLevel.Warning, "Gateway: could not decode {Type} #{Sequence} (shard {ShardId}); passed on raw: {Error}")]
+    public static partial void DecodeFailed(ILogger logger, string type, long sequence, int shardId, string error);
+
+    [LoggerMessage(113, LogLevel.Debug, "Gateway: subscription {Subscription} is full ({Capacity} events); dispatch waits for it")]
+    public static partial void SubscriptionFull(ILogger logger, string subscription, int capacity);
+
+    [LoggerMessage(114, LogLevel.Error, "Gateway event handler {Handler} failed on {Event}")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string handler, string @event);
+
+    [LoggerMessage(115, LogLevel.Critical, "Discord Gateway cannot run: {Cause}")]
+    public static partial void CannotRun(ILogger logger, string cause);
+
+    [LoggerMessage(116, LogLevel.Warning, "Gateway: GET /gateway/bot failed ({Error}); retrying in {Delay}")]
+    public static partial void StartRetry(ILogger logger, string error, TimeSpan delay);
+
+    [LoggerMessage(117, LogLevel.Error, "Gateway subscription filter {Subscription} threw on {Event}; the event was not given to it")]
+    public static partial void FilterFailed(ILogger logger, Exception exception, string subscription, string @event);
+
+    [LoggerMessage(118, LogLevel.Critical, "Discord Gateway stopped unexpectedly")]
+    public static partial void Crashed(ILogger logger, Exception exception);
 }

@@ -17,4 +17,10 @@ internal static class GatewayMetrics
 
     public static readonly Counter<long> Events = MCPilotDiagnostics.Meter.CreateCounter<long>(
         "mcpilot.discord.gateway.events", "{event}", "Dispatched events received, by type (rate = events per second).");
+
+    public static readonly Counter<long> BackPressure = MCPilotDiagnostics.Meter.CreateCounter<long>(
+        "mcpilot.discord.gateway.backpressure", "{wait}", "Times a shard paused reading because consumers were behind, by shard.");
+
+    public static readonly Counter<long> HandlerErrors = MCPilotDiagnostics.Meter.CreateCounter<long>(
+        "mcpilot.discord.gateway.handler_errors", "{error}", "Exceptions thrown by Gateway event handlers, by handler.");
 }

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using MCPilot.Discord.Interactions;
 
 namespace MCPilot.Discord.Gateway;
 
-/// <summary>The Gateway client's settings, bound from <c>MCPilot:Discord:Gateway</c>.</summary>
+/// <summary>The Gateway client's settings, bound from <c>MCPilot:Discord:Gateway</c> (the token is <see cref="DiscordOptions.Token"/>).</summary>
 public sealed class GatewayOptions
 {
     /// <summary>The configuration section the options bind from.</summary>
@@ -11,7 +12,15 @@ public sealed class GatewayOptions
     /// <summary>The default of <see cref="EventBufferCapacity"/>.</summary>
     public const int DefaultEventBufferCapacity = 10_000;
 
-    /// <summary>The events to receive. Default <see cref="GatewayIntents.Default"/> (guilds, guild messages, DMs, message content).</summary>
+    /// <summary>The default of <see cref="HandlerQueueCapacity"/>.</summary>
+    public const int DefaultHandlerQueueCapacity = 1024;
+
+    /// <summary>
+    /// The events to receive. Default <see cref="GatewayIntents.Default"/>: guilds, guild messages,
+    /// DMs and message content (privileged: enable it in the Developer Portal, your application >
+    /// Bot > Privileged Gateway Intents). In configuration: names separated by commas, e.g.
+    /// <c>"Guilds, GuildMessages, DirectMessages, MessageContent, GuildMessageReactions"</c>.
+    /// </summary>
     public GatewayIntents Intents { get; set; } = GatewayIntents.Default;
 
     /// <summary>The total number of shards; unset uses Discord's recommendation from <c>GET /gateway/bot</c>.</summary>
@@ -25,17 +34,24 @@ public sealed class GatewayOptions
     public IList<int> ShardIds { get; } = [];
 
     /// <summary>
-    /// How many received events wait for consumers before the shards stop reading (back-pressure;
+    /// How many received events wait to be decoded before the shards stop reading (back-pressure;
     /// heartbeats continue). Default <see cref="DefaultEventBufferCapacity"/>.
     /// </summary>
     [Range(1, 10_000_000)]
     public int EventBufferCapacity { get; set; } = DefaultEventBufferCapacity;
 
+    /// <summary>
+    /// How many events wait in each handler's own queue (<see cref="IGatewayEventHandler{TEvent}"/>)
+    /// before dispatch waits for that handler. Default <see cref="DefaultHandlerQueueCapacity"/>.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int HandlerQueueCapacity { get; set; } = DefaultHandlerQueueCapacity;
+
     /// <summary>Members above which a guild is "large" and its offline members are not sent (50–250). Default 250.</summary>
     [Range(50, 250)]
     public int LargeThreshold { get; set; } = 250;
 
-    /// <summary>How long to wait for Hello after connecting. Default 20 s.</summary>
+    /// <summary>How long to wait for the connection and Hello. Default 20 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
@@ -50,4 +66,19 @@ public sealed class GatewayOptions
     /// <summary>The largest Gateway message accepted, in bytes. Default 64 MiB (a READY of a large bot is big).</summary>
     [Range(4096, int.MaxValue)]
     public int MaxMessageBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Whether a fatal close code (wrong token, intents not enabled, bad sharding) or a rejected
+    /// token stops the application (with exit code 1) after logging what to do. Default true.
+    /// </summary>
+    public bool StopApplicationOnFatalError { get; set; } = true;
+
+    /// <summary>Slash commands: where they are registered and how interactions are answered.</summary>
+    public SlashCommandOptions Commands { get; } = new();
+
+    /// <summary>Discord's identify window per rate-limit key (5 s). Tests against FakeDiscord shorten it together with FakeDiscord's own.</summary>
+    internal TimeSpan IdentifySpacing { get; set; } = IdentifyScheduler.DefaultSpacing;
+
+    /// <summary>The longest pause after an invalid session, as Discord asks (1–5 s before a new identify). Tests shorten it.</summary>
+    internal TimeSpan InvalidSessionMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

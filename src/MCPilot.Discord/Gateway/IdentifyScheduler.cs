@@ -3,35 +3,57 @@ using Microsoft.Extensions.Logging;
 namespace MCPilot.Discord.Gateway;
 
 /// <summary>
-/// Paces identifies across this process's shards: at most one per rate-limit key
-/// (<c>shard_id % max_concurrency</c>) every 5 seconds, so that up to <c>max_concurrency</c>
-/// shards start together, bucket after bucket in the order they ask; and never past the
-/// session start limit, waiting for its reset instead of burning the token.
+/// Paces identifies across this process's shards (events/gateway#sharding-max-concurrency): at
+/// most one per rate-limit key (<c>shard_id % max_concurrency</c>) every 5 seconds, so that up to
+/// <c>max_concurrency</c> shards start together and the buckets start in shard order; and never
+/// past the session start limit, waiting for its reset instead (at 0, Discord resets the token).
 /// </summary>
 internal sealed class IdentifyScheduler
 {
-    public static readonly TimeSpan Spacing = TimeSpan.FromSeconds(5);
+    /// <summary>Discord's identify window per rate-limit key.</summary>
+    public static readonly TimeSpan DefaultSpacing = TimeSpan.FromSeconds(5);
+
+    /// <summary>When Discord did not say when the budget resets: its documented period.</summary>
+    private static readonly TimeSpan BudgetPeriod = TimeSpan.FromHours(24);
 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly TimeSpan _spacing;
     private readonly Dictionary<int, DateTimeOffset> _nextByKey = [];
+    private readonly Dictionary<int, DateTimeOffset> _planned = [];
     private readonly Lock _lock = new();
     private int _maxConcurrency = 1;
+    private int _total = int.MaxValue;
     private int _remaining = int.MaxValue;
-    private DateTimeOffset _resetAt;
+    private DateTimeOffset _resetAt = DateTimeOffset.MaxValue;
 
-    public IdentifyScheduler(TimeProvider time, ILogger logger)
+    public IdentifyScheduler(TimeProvider time, ILogger logger, TimeSpan? spacing = null)
     {
         _time = time;
         _logger = logger;
+        _spacing = spacing ?? DefaultSpacing;
     }
 
-    /// <summary>Applies the session start limit from <c>GET /gateway/bot</c>.</summary>
+    /// <summary>The identifies left before the session start limit, as last known.</summary>
+    public int Remaining
+    {
+        get
+        {
+            lock (_lock)
+            {
+                RefreshBudget(_time.GetUtcNow());
+                return _remaining;
+            }
+        }
+    }
+
+    /// <summary>Applies the session start limit from <c>GET /gateway/bot</c>, and logs it.</summary>
     public void Update(int total, int remaining, TimeSpan resetAfter, int maxConcurrency)
     {
         lock (_lock)
         {
             _maxConcurrency = Math.Max(1, maxConcurrency);
+            _total = total;
             _remaining = remaining;
             _resetAt = _time.GetUtcNow() + resetAfter;
         }
@@ -43,42 +65,76 @@ internal sealed class IdentifyScheduler
         }
     }
 
-    /// <summary>Reserves the shard's next identify slot; returns how long to wait before identifying.</summary>
-    public TimeSpan Reserve(int shardId)
+    /// <summary>Reserves the first identify of each shard in shard order, bucket after bucket.</summary>
+    public void Plan(IEnumerable<int> shardIds)
     {
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            var at = now;
-            if (_remaining <= 0 && _resetAt > now)
+            foreach (var shard in shardIds.Order())
             {
-                at = _resetAt;
-                GatewayLog.SessionStartLimitExhausted(_logger, shardId, _resetAt - now);
+                _planned[shard] = Next(shard, now);
             }
-            else if (_remaining <= 0)
-            {
-                _remaining = int.MaxValue;
-            }
-
-            var key = ShardMath.RateLimitKey(shardId, _maxConcurrency);
-            if (_nextByKey.TryGetValue(key, out var next) && next > at)
-            {
-                at = next;
-            }
-
-            _nextByKey[key] = at + Spacing;
-            _remaining--;
-            return at - now;
         }
     }
 
-    /// <summary>Waits for the shard's turn to identify.</summary>
+    /// <summary>Waits (without a connection open) while the session start limit is used up.</summary>
+    public async ValueTask WaitForBudgetAsync(int shardId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = _time.GetUtcNow();
+                RefreshBudget(now);
+                if (_remaining > 0)
+                {
+                    return;
+                }
+
+                wait = _resetAt - now;
+            }
+
+            GatewayLog.SessionStartLimitExhausted(_logger, shardId, wait);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for the shard's identify slot and counts the identify against the session start limit.</summary>
     public async ValueTask WaitTurnAsync(int shardId, CancellationToken cancellationToken)
     {
-        var wait = Reserve(shardId);
+        TimeSpan wait;
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            var at = _planned.Remove(shardId, out var planned) ? planned : Next(shardId, now);
+            RefreshBudget(now);
+            _remaining--;
+            wait = at - now;
+        }
+
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The next slot of the shard's key, reserved (callers hold the lock).</summary>
+    private DateTimeOffset Next(int shardId, DateTimeOffset now)
+    {
+        var key = ShardMath.RateLimitKey(shardId, _maxConcurrency);
+        var at = _nextByKey.TryGetValue(key, out var next) && next > now ? next : now;
+        _nextByKey[key] = at + _spacing;
+        return at;
+    }
+
+    private void RefreshBudget(DateTimeOffset now)
+    {
+        if (now >= _resetAt)
+        {
+            _remaining = _total;
+            _resetAt = now + BudgetPeriod;
         }
     }
 }

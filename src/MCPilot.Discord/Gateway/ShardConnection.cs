@@ -22,6 +22,8 @@ internal sealed class ShardConnection
     private readonly IdentifyScheduler _identify;
     private readonly Func<CancellationToken, ValueTask<Uri>> _gatewayUrl;
     private readonly ChannelWriter<GatewayDispatch> _events;
+    private readonly Action<int> _onReady;
+    private readonly GatewayEventRate _rate;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly GatewaySession _session = new();
@@ -39,6 +41,7 @@ internal sealed class ShardConnection
     private TimeSpan? _latency;
     private int _identifies;
     private int _resumes;
+    private long _received;
     private string? _lastDisconnect;
     private string? _error;
 
@@ -50,6 +53,8 @@ internal sealed class ShardConnection
         IdentifyScheduler identify,
         Func<CancellationToken, ValueTask<Uri>> gatewayUrl,
         ChannelWriter<GatewayDispatch> events,
+        Action<int> onReady,
+        GatewayEventRate rate,
         TimeProvider time,
         ILogger logger)
     {
@@ -60,6 +65,8 @@ internal sealed class ShardConnection
         _identify = identify;
         _gatewayUrl = gatewayUrl;
         _events = events;
+        _onReady = onReady;
+        _rate = rate;
         _time = time;
         _logger = logger;
         _limiter = new GatewaySendLimiter(time);
@@ -68,7 +75,10 @@ internal sealed class ShardConnection
 
     public int ShardId => _shardId;
 
-    public ShardStatus Status => new(_shardId, _shardCount, _state, _latency, _session.Sequence, _identifies, _resumes, _lastDisconnect, _error);
+    public ShardStatus Status => new(_shardId, _shardCount, _state, _latency, _session.Sequence, _identifies, _resumes, _lastDisconnect, _error)
+    {
+        EventsReceived = Interlocked.Read(ref _received),
+    };
 
     /// <summary>Runs until cancelled or a fatal close code (then throws <see cref="GatewayFatalException"/>).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -104,8 +114,9 @@ internal sealed class ShardConnection
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not GatewayFatalException)
         {
+            // Stopping: whatever the connection was doing when it was cancelled no longer matters.
         }
         finally
         {
@@ -135,9 +146,16 @@ internal sealed class ShardConnection
     private async Task<Outcome> RunConnectionAsync(CancellationToken cancellationToken)
     {
         var resume = _session.CanResume;
+        if (!resume)
+        {
+            // Without a connection open: the session start limit may take hours to reset.
+            await _identify.WaitForBudgetAsync(_shardId, cancellationToken).ConfigureAwait(false);
+        }
+
         _state = ShardState.Connecting;
         _dropCause = null;
         _ackPending = false;
+        _blockedThisInterval = false;
         _limiter.Reset();
         using var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
@@ -149,12 +167,11 @@ internal sealed class ShardConnection
         {
             var baseUrl = resume ? _session.ResumeUrl! : await _gatewayUrl(cancellationToken).ConfigureAwait(false);
             GatewayLog.Connecting(_logger, _shardId, _shardCount, baseUrl.Host, resume ? "resume" : "identify");
-            await socket.ConnectAsync(WithQuery(baseUrl), cancellationToken).ConfigureAwait(false);
-
             var buffer = new ArrayBufferWriter<byte>(16 * 1024);
             using (var helloTimeout = new CancellationTokenSource(_options.HelloTimeout, _time))
             using (var helloToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, helloTimeout.Token))
             {
+                await socket.ConnectAsync(WithQuery(baseUrl), helloToken.Token).ConfigureAwait(false);
                 var hello = await ReceiveAsync(socket, buffer, helloToken.Token).ConfigureAwait(false);
                 if (hello is null)
                 {
@@ -162,6 +179,11 @@ internal sealed class ShardConnection
                 }
 
                 var frame = GatewayFrame.Parse(buffer.WrittenSpan);
+                if (frame.OpCode == GatewayOpCode.Reconnect)
+                {
+                    return new Outcome(GatewayReconnectAction.Resume, "Discord asked to reconnect (opcode 7) before Hello", null, TimeSpan.Zero, false);
+                }
+
                 if (frame.OpCode != GatewayOpCode.Hello)
                 {
                     return new Outcome(GatewayReconnectAction.Resume, $"expected Hello, got opcode {(int)frame.OpCode}", null, null, false);
@@ -215,17 +237,19 @@ internal sealed class ShardConnection
                         var resumable = frame.Data(message).SequenceEqual("true"u8);
                         GatewayLog.InvalidSession(_logger, _shardId, resumable);
                         await CloseForReconnectAsync(socket).ConfigureAwait(false);
+                        // Discord asks for a random pause before the next attempt: 1-5 s before a new identify.
+                        var most = _options.InvalidSessionMaxDelay;
                         return resumable
-                            ? new Outcome(GatewayReconnectAction.Resume, "invalid session (resumable)", null, TimeSpan.FromMilliseconds(Random.Shared.Next(250, 1000)), reachedReady)
-                            : new Outcome(GatewayReconnectAction.Identify, "invalid session", null, TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 5000)), reachedReady);
+                            ? new Outcome(GatewayReconnectAction.Resume, "invalid session (resumable)", null, most * Random.Shared.NextDouble() * 0.2, reachedReady)
+                            : new Outcome(GatewayReconnectAction.Identify, "invalid session (not resumable)", null, most * (0.2 + (Random.Shared.NextDouble() * 0.8)), reachedReady);
                 }
             }
         }
-        catch (Exception e) when (e is WebSocketException or IOException or JsonException or InvalidDataException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is WebSocketException or IOException or JsonException or InvalidDataException or OperationCanceledException or HttpRequestException)
         {
             var cause = _dropCause ?? e switch
             {
-                OperationCanceledException => "no Hello within " + _options.HelloTimeout,
+                OperationCanceledException => $"no connection or no Hello within {_options.HelloTimeout} (MCPilot:Discord:Gateway:HelloTimeout)",
                 JsonException or InvalidDataException => "unreadable payload: " + e.Message,
                 _ => "connection lost: " + e.Message,
             };
@@ -259,6 +283,7 @@ internal sealed class ShardConnection
             reachedReady = true;
             GatewayMetrics.Connections.Add(1, _shardTag, new("kind", "identify"));
             GatewayLog.Ready(_logger, _shardId, ready.Guilds);
+            _onReady(_shardId);
         }
         else if (type == "RESUMED")
         {
@@ -267,8 +292,11 @@ internal sealed class ShardConnection
             Interlocked.Increment(ref _resumes);
             GatewayMetrics.Connections.Add(1, _shardTag, new("kind", "resume"));
             GatewayLog.Resumed(_logger, _shardId, _session.Sequence);
+            _onReady(_shardId);
         }
 
+        Interlocked.Increment(ref _received);
+        _rate.Record();
         GatewayMetrics.Events.Add(1, new KeyValuePair<string, object?>("type", type));
         return new GatewayDispatch(_shardId, sequence, type, data.ToArray(), _time.GetUtcNow());
     }
@@ -283,6 +311,7 @@ internal sealed class ShardConnection
 
         _consumerBlocked = true;
         _blockedThisInterval = true;
+        GatewayMetrics.BackPressure.Add(1, _shardTag);
         GatewayLog.BackPressure(_logger, _shardId);
         try
         {
@@ -330,14 +359,22 @@ internal sealed class ShardConnection
     private async ValueTask SendHeartbeatAsync(CancellationToken cancellationToken)
     {
         var sequence = _session.Sequence;
-        await SendAsync(b => GatewayPayloads.Heartbeat(b, sequence), priority: true, cancellationToken).ConfigureAwait(false);
+
+        // Marked before sending: on loopback the ACK can be read before SendAsync returns.
         Interlocked.Exchange(ref _heartbeatSentAt, _time.GetTimestamp());
         _ackPending = true;
+        await SendAsync(b => GatewayPayloads.Heartbeat(b, sequence), priority: true, cancellationToken).ConfigureAwait(false);
     }
 
     private void OnHeartbeatAck()
     {
         _ackPending = false;
+        if (_blockedThisInterval || _consumerBlocked)
+        {
+            // The ACK waited unread behind events the consumers had not taken: not a network latency.
+            return;
+        }
+
         var latency = _time.GetElapsedTime(Interlocked.Read(ref _heartbeatSentAt));
         _latency = latency;
         GatewayMetrics.HeartbeatLatency.Record(latency.TotalSeconds, _shardTag);

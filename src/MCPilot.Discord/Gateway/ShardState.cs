@@ -38,4 +38,8 @@ public enum ShardState
 /// <param name="Resumes">Sessions resumed.</param>
 /// <param name="LastDisconnect">The cause of the last disconnect, if any.</param>
 /// <param name="Error">Why the shard failed, when <see cref="ShardState.Failed"/>.</param>
-public sealed record ShardStatus(int ShardId, int ShardCount, ShardState State, TimeSpan? Latency, long? Sequence, int Identifies, int Resumes, string? LastDisconnect, string? Error);
+public sealed record ShardStatus(int ShardId, int ShardCount, ShardState State, TimeSpan? Latency, long? Sequence, int Identifies, int Resumes, string? LastDisconnect, string? Error)
+{
+    /// <summary>Events (dispatches) received since the client started.</summary>
+    public long EventsReceived { get; init; }
+}
