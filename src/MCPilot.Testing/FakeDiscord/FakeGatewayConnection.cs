@@ -57,20 +57,25 @@ internal sealed class FakeGatewayConnection
                     return;
                 }
 
+                if (Volatile.Read(ref _closing) == 1)
+                {
+                    // Closed by the server: wait for the client to go, so the close frame is read before the TCP connection ends.
+                    continue;
+                }
+
                 if (result == false)
                 {
                     await CloseAsync(4002, "Decode error: payloads are at most 4096 bytes").ConfigureAwait(false);
-                    return;
                 }
-
-                if (!CountReceived())
+                else if (!CountReceived())
                 {
                     _gateway.Count(FakeGateway.Counter.RateLimited);
                     await CloseAsync(4008, "Rate limited").ConfigureAwait(false);
-                    return;
                 }
-
-                await HandleAsync(buffer.WrittenMemory, token).ConfigureAwait(false);
+                else
+                {
+                    await HandleAsync(buffer.WrittenMemory, token).ConfigureAwait(false);
+                }
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
@@ -116,7 +121,8 @@ internal sealed class FakeGatewayConnection
         }
         finally
         {
-            await _closed.CancelAsync().ConfigureAwait(false);
+            // The client reads the close frame and goes; if it does not, the connection ends anyway.
+            _closed.CancelAfter(TimeSpan.FromSeconds(2));
         }
     }
 
