@@ -11,7 +11,7 @@ namespace MCPilot.Discord.Gateway;
 /// reads. Shards resume after every drop Discord allows, so each event of a session is seen
 /// exactly once; when consumers fall behind, shards stop reading while their heartbeats go on.
 /// </summary>
-public sealed class DiscordGatewayClient : IAsyncDisposable
+public sealed class DiscordGatewayClient : IAsyncDisposable, IDisposable
 {
     private readonly string _token;
     private readonly GatewayOptions _options;
@@ -175,6 +175,19 @@ public sealed class DiscordGatewayClient : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _stopping?.Dispose();
+    }
+
+    /// <summary>Stops the shards without waiting for them (prefer <see cref="DisposeAsync"/> or <see cref="StopAsync"/>).</summary>
+    public void Dispose()
+    {
+        CancellationTokenSource? stopping;
+        lock (_lock)
+        {
+            stopping = _stopping;
+        }
+
+        stopping?.Cancel();
+        _events.Writer.TryComplete();
     }
 
     private ValueTask<Uri> GatewayUrlAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_gatewayUrl!);

@@ -13,7 +13,7 @@ namespace MCPilot.Discord.Gateway;
 /// and — when the token is rejected or a fatal close code arrives — logs what to do and stops
 /// the application with exit code 1.
 /// </summary>
-internal sealed class DiscordGatewayService : IHostedService, IAsyncDisposable
+internal sealed class DiscordGatewayService : IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly DiscordGatewayClient _client;
     private readonly GatewayEventDispatcher _dispatcher;
@@ -76,6 +76,12 @@ internal sealed class DiscordGatewayService : IHostedService, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
         _stopping.Dispose();
     }
 

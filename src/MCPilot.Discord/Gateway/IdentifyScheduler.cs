@@ -4,9 +4,11 @@ namespace MCPilot.Discord.Gateway;
 
 /// <summary>
 /// Paces identifies across this process's shards (events/gateway#sharding-max-concurrency): at
-/// most one per rate-limit key (<c>shard_id % max_concurrency</c>) every 5 seconds, so that up to
-/// <c>max_concurrency</c> shards start together and the buckets start in shard order; and never
-/// past the session start limit, waiting for its reset instead (at 0, Discord resets the token).
+/// most one per rate-limit key (<c>shard_id % max_concurrency</c>) every 5 seconds, counted from
+/// when the previous identify of that key was really let go (a shard whose Hello came late does
+/// not squeeze the next one), so that up to <c>max_concurrency</c> shards start together and, at
+/// start, the buckets go in shard order; and never past the session start limit, waiting for its
+/// reset instead (at 0, Discord resets the token).
 /// </summary>
 internal sealed class IdentifyScheduler
 {
@@ -19,7 +21,8 @@ internal sealed class IdentifyScheduler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TimeSpan _spacing;
-    private readonly Dictionary<int, DateTimeOffset> _nextByKey = [];
+    private readonly Dictionary<int, DateTimeOffset> _plannedByKey = [];
+    private readonly Dictionary<int, DateTimeOffset> _lastByKey = [];
     private readonly Dictionary<int, DateTimeOffset> _planned = [];
     private readonly Lock _lock = new();
     private int _maxConcurrency = 1;
@@ -65,7 +68,7 @@ internal sealed class IdentifyScheduler
         }
     }
 
-    /// <summary>Reserves the first identify of each shard in shard order, bucket after bucket.</summary>
+    /// <summary>Plans the first identify of each shard in shard order, bucket after bucket.</summary>
     public void Plan(IEnumerable<int> shardIds)
     {
         lock (_lock)
@@ -73,7 +76,10 @@ internal sealed class IdentifyScheduler
             var now = _time.GetUtcNow();
             foreach (var shard in shardIds.Order())
             {
-                _planned[shard] = Next(shard, now);
+                var key = ShardMath.RateLimitKey(shard, _maxConcurrency);
+                var at = _plannedByKey.TryGetValue(key, out var next) && next > now ? next : now;
+                _plannedByKey[key] = at + _spacing;
+                _planned[shard] = at;
             }
         }
     }
@@ -101,32 +107,39 @@ internal sealed class IdentifyScheduler
         }
     }
 
-    /// <summary>Waits for the shard's identify slot and counts the identify against the session start limit.</summary>
+    /// <summary>
+    /// Waits until the shard may identify: not before its planned slot, and one spacing after the
+    /// last identify of its key. Counts the identify against the session start limit.
+    /// </summary>
     public async ValueTask WaitTurnAsync(int shardId, CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_lock)
+        var key = ShardMath.RateLimitKey(shardId, _maxConcurrency);
+        while (true)
         {
-            var now = _time.GetUtcNow();
-            var at = _planned.Remove(shardId, out var planned) ? planned : Next(shardId, now);
-            RefreshBudget(now);
-            _remaining--;
-            wait = at - now;
-        }
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = _time.GetUtcNow();
+                var due = _planned.TryGetValue(shardId, out var planned) ? planned : now;
+                if (_lastByKey.TryGetValue(key, out var last) && last + _spacing > due)
+                {
+                    due = last + _spacing;
+                }
 
-        if (wait > TimeSpan.Zero)
-        {
+                if (due <= now)
+                {
+                    _planned.Remove(shardId);
+                    _lastByKey[key] = now;
+                    RefreshBudget(now);
+                    _remaining--;
+                    return;
+                }
+
+                wait = due - now;
+            }
+
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The next slot of the shard's key, reserved (callers hold the lock).</summary>
-    private DateTimeOffset Next(int shardId, DateTimeOffset now)
-    {
-        var key = ShardMath.RateLimitKey(shardId, _maxConcurrency);
-        var at = _nextByKey.TryGetValue(key, out var next) && next > now ? next : now;
-        _nextByKey[key] = at + _spacing;
-        return at;
     }
 
     private void RefreshBudget(DateTimeOffset now)

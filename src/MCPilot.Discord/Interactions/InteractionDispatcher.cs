@@ -13,7 +13,7 @@ namespace MCPilot.Discord.Interactions;
 /// after the interaction arrived, it is deferred for it, inside Discord's 3 seconds. Errors become
 /// ephemeral answers (the message of a <see cref="SlashCommandException"/>, or a generic one).
 /// </summary>
-internal sealed class InteractionDispatcher : IGatewayEventHandler<InteractionCreateEvent>, IAsyncDisposable
+internal sealed class InteractionDispatcher : IGatewayEventHandler<InteractionCreateEvent>, IAsyncDisposable, IDisposable
 {
     private readonly Dictionary<string, ISlashCommand> _commands;
     private readonly IDiscordRestClient _rest;
@@ -118,6 +118,12 @@ internal sealed class InteractionDispatcher : IGatewayEventHandler<InteractionCr
         }
 
         await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
         _stopping.Dispose();
     }
 

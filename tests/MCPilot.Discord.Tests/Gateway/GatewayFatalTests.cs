@@ -36,7 +36,7 @@ public sealed class GatewayFatalTests
             await GatewayHarness.WaitUntilAsync(() => h.Lifetime.StopRequested, "the application is asked to stop");
             Assert.Contains(log.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains(cause, StringComparison.Ordinal));
             Assert.Equal(1, Environment.ExitCode);
-            await GatewayHarness.WaitUntilAsync(() => h.Subscription.Reader.Completion.IsCompleted, "the subscription completes");
+            await GatewayHarness.WaitUntilAsync(() => h.Completion is not null, "the subscription completes with the failure");
             Assert.IsType<GatewayFatalException>(h.Completion);
             Assert.Equal(1, h.Fake.Gateway.Connections);
         }

@@ -103,6 +103,7 @@ public sealed class GatewayShardingTests
             },
             gateway: o => o.IdentifySpacing = TimeSpan.FromMilliseconds(320));
         await h.Client.WaitUntilReadyAsync(TestContext.Current.CancellationToken);
+        await GatewayHarness.WaitUntilAsync(() => h.Events<ReadyEvent>().Count == 4, "every READY reaches the consumer");
         Assert.Equal(4, h.Fake.Gateway.Identifies);
         Assert.All(h.Client.Shards, s => Assert.Equal(1, s.Identifies));
         Assert.Equal(4, h.Events<ReadyEvent>().Count);
