@@ -70,8 +70,8 @@ public sealed class FakeGateway : IDisposable
     /// <summary>Connections closed with 4008 for sending more than 120 payloads in 60 s.</summary>
     public long RateLimitCloses => Read(Counter.RateLimited);
 
-    /// <summary>Every session, newest last.</summary>
-    public IReadOnlyList<FakeGatewaySessionInfo> Sessions => [.. _sessions.Values.Select(s => s.Info()).OrderBy(s => s.SessionId, StringComparer.Ordinal)];
+    /// <summary>Every session, oldest first.</summary>
+    public IReadOnlyList<FakeGatewaySessionInfo> Sessions => [.. _sessions.Values.Select(s => s.Info()).OrderBy(s => s.Ordinal)];
 
     /// <summary>The URL READY gives for resuming (another path of the same server, so tests can tell resumes apart).</summary>
     internal string ResumeUrl => _state.GatewayUrl + "/resume";
@@ -232,7 +232,7 @@ public sealed class FakeGateway : IDisposable
                         return false;
                     }
 
-                    session = new FakeGatewaySession(id, shardId, shardCount, intents, _state.BotUser.Id, [.. guilds.Select(g => g.GuildId)], subscription, Options.ReplayCapacity);
+                    session = new FakeGatewaySession(id, Read(Counter.Identify) + 1, shardId, shardCount, intents, _state.BotUser.Id, [.. guilds.Select(g => g.GuildId)], subscription, Options.ReplayCapacity);
                     session.Append("READY", new JsonObject
                     {
                         ["v"] = 10,

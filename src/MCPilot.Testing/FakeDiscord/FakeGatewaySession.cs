@@ -21,9 +21,10 @@ internal sealed class FakeGatewaySession : IDisposable
     private long _last;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public FakeGatewaySession(string id, int shardId, int shardCount, int intents, ulong botUserId, IReadOnlyList<ulong> guildIds, FakeDiscordSubscription subscription, int capacity)
+    public FakeGatewaySession(string id, long ordinal, int shardId, int shardCount, int intents, ulong botUserId, IReadOnlyList<ulong> guildIds, FakeDiscordSubscription subscription, int capacity)
     {
         Id = id;
+        Ordinal = ordinal;
         ShardId = shardId;
         ShardCount = shardCount;
         Intents = intents;
@@ -34,6 +35,8 @@ internal sealed class FakeGatewaySession : IDisposable
     }
 
     public string Id { get; }
+
+    public long Ordinal { get; }
 
     public int ShardId { get; }
 
@@ -180,7 +183,7 @@ internal sealed class FakeGatewaySession : IDisposable
     {
         lock (_gate)
         {
-            return new FakeGatewaySessionInfo(Id, ShardId, ShardCount, Intents, _last, Connection is not null, Resumes, Invalidated, GuildIds);
+            return new FakeGatewaySessionInfo(Id, ShardId, ShardCount, Intents, _last, Connection is not null, Resumes, Invalidated, GuildIds, Ordinal);
         }
     }
 

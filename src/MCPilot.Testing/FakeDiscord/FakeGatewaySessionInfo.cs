@@ -10,4 +10,5 @@ namespace MCPilot.Testing.FakeDiscord;
 /// <param name="Resumes">How often it was resumed.</param>
 /// <param name="Invalidated">Whether it can no longer be resumed.</param>
 /// <param name="GuildIds">The guilds its READY listed.</param>
-public sealed record FakeGatewaySessionInfo(string SessionId, int ShardId, int ShardCount, int Intents, long Sequence, bool Connected, int Resumes, bool Invalidated, IReadOnlyList<ulong> GuildIds);
+/// <param name="Ordinal">Its place among all sessions started by this FakeDiscord (1 for the first).</param>
+public sealed record FakeGatewaySessionInfo(string SessionId, int ShardId, int ShardCount, int Intents, long Sequence, bool Connected, int Resumes, bool Invalidated, IReadOnlyList<ulong> GuildIds, long Ordinal);
