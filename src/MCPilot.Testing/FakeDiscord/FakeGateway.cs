@@ -52,7 +52,10 @@ public sealed class FakeGateway : IDisposable
     /// <summary>The Gateway's settings (change them before clients connect).</summary>
     public FakeGatewayOptions Options { get; }
 
-    /// <summary>A delay added before every payload the Gateway sends (dispatches, ACKs, Hello). Zero by default.</summary>
+    /// <summary>
+    /// How late every payload the Gateway sends arrives (dispatches counted from when they happened,
+    /// ACKs and Hello from when they were due): network latency, not a cap on throughput. Zero by default.
+    /// </summary>
     public TimeSpan Latency { get; set; }
 
     /// <summary>WebSocket connections accepted.</summary>
@@ -232,7 +235,7 @@ public sealed class FakeGateway : IDisposable
                         return false;
                     }
 
-                    session = new FakeGatewaySession(id, Read(Counter.Identify) + 1, shardId, shardCount, intents, _state.BotUser.Id, [.. guilds.Select(g => g.GuildId)], subscription, Options.ReplayCapacity);
+                    session = new FakeGatewaySession(id, Read(Counter.Identify) + 1, shardId, shardCount, intents, _state.BotUser.Id, [.. guilds.Select(g => g.GuildId)], subscription, Options.ReplayCapacity, _time);
                     session.Append("READY", new JsonObject
                     {
                         ["v"] = 10,

@@ -285,14 +285,14 @@ internal sealed class FakeGatewayConnection
             var cursor = after;
             while (!cancellationToken.IsCancellationRequested)
             {
-                var frame = session.Next(cursor, out var changed);
-                if (frame is null)
+                var next = session.Next(cursor, out var changed);
+                if (next is not { } frame)
                 {
                     await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                await SendFrameAsync(frame, cancellationToken).ConfigureAwait(false);
+                await SendFrameAsync(frame.Frame, frame.At, cancellationToken).ConfigureAwait(false);
                 cursor++;
             }
         }
@@ -327,18 +327,19 @@ internal sealed class FakeGatewayConnection
     }
 
     private Task SendAsync(JsonObject payload, CancellationToken cancellationToken)
-        => SendFrameAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()), cancellationToken);
+        => SendFrameAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()), _time.GetTimestamp(), cancellationToken);
 
-    private async Task SendFrameAsync(byte[] frame, CancellationToken cancellationToken)
+    private async Task SendFrameAsync(byte[] frame, long producedAt, CancellationToken cancellationToken)
     {
+        var late = _gateway.Latency - _time.GetElapsedTime(producedAt);
+        if (late > TimeSpan.Zero)
+        {
+            await Task.Delay(late, _time, cancellationToken).ConfigureAwait(false);
+        }
+
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_gateway.Latency is { } latency && latency > TimeSpan.Zero)
-            {
-                await Task.Delay(latency, _time, cancellationToken).ConfigureAwait(false);
-            }
-
             if (Volatile.Read(ref _closing) == 0)
             {
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);

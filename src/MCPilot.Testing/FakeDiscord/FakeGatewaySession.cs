@@ -13,7 +13,8 @@ internal sealed class FakeGatewaySession : IDisposable
 {
     private const int MessageContentIntent = 1 << 15;
     private readonly Lock _gate = new();
-    private readonly List<byte[]> _frames = [];
+    private readonly List<(byte[] Frame, long At)> _frames = [];
+    private readonly TimeProvider _time;
     private readonly FakeDiscordSubscription _subscription;
     private readonly ulong _botUserId;
     private readonly int _capacity;
@@ -21,7 +22,7 @@ internal sealed class FakeGatewaySession : IDisposable
     private long _last;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public FakeGatewaySession(string id, long ordinal, int shardId, int shardCount, int intents, ulong botUserId, IReadOnlyList<ulong> guildIds, FakeDiscordSubscription subscription, int capacity)
+    public FakeGatewaySession(string id, long ordinal, int shardId, int shardCount, int intents, ulong botUserId, IReadOnlyList<ulong> guildIds, FakeDiscordSubscription subscription, int capacity, TimeProvider time)
     {
         Id = id;
         Ordinal = ordinal;
@@ -32,6 +33,7 @@ internal sealed class FakeGatewaySession : IDisposable
         _botUserId = botUserId;
         _subscription = subscription;
         _capacity = Math.Max(1, capacity);
+        _time = time;
     }
 
     public string Id { get; }
@@ -103,7 +105,7 @@ internal sealed class FakeGatewaySession : IDisposable
                 w.WriteEndObject();
             }
 
-            _frames.Add(buffer.WrittenSpan.ToArray());
+            _frames.Add((buffer.WrittenSpan.ToArray(), _time.GetTimestamp()));
             _last = sequence;
             if (_frames.Count > _capacity)
             {
@@ -118,8 +120,8 @@ internal sealed class FakeGatewaySession : IDisposable
         }
     }
 
-    /// <summary>The frame after <paramref name="sequence"/>, or null with a task that completes when one is added.</summary>
-    public byte[]? Next(long sequence, out Task changed)
+    /// <summary>The frame after <paramref name="sequence"/> and when it was produced, or null with a task that completes when one is added.</summary>
+    public (byte[] Frame, long At)? Next(long sequence, out Task changed)
     {
         lock (_gate)
         {
