@@ -1,12 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using MCPilot.Discord.Gateway;
 using MCPilot.Discord.Gateway.Cache;
 using MCPilot.Discord.Gateway.Events;
-using MCPilot.Discord.Models;
-using MCPilot.Discord.Serialization;
 using MCPilot.Testing.FakeDiscord;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -128,24 +125,3 @@ public class GatewayDecodeBenchmarks
         return [.. frames];
     }
 }
-
-/// <summary>The baseline's envelope: the whole frame with <c>d</c> as the same Message model.</summary>
-public sealed class RawFrame
-{
-    /// <summary>The opcode.</summary>
-    public int Op { get; init; }
-
-    /// <summary>The sequence number.</summary>
-    public long? S { get; init; }
-
-    /// <summary>The event name.</summary>
-    public string? T { get; init; }
-
-    /// <summary>The message.</summary>
-    public Message? D { get; init; }
-}
-
-/// <summary>Source-generated metadata for the baseline, with Discord's conventions.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, Converters = [typeof(SnowflakeJsonConverter)])]
-[JsonSerializable(typeof(RawFrame))]
-internal sealed partial class RawFrameContext : JsonSerializerContext;

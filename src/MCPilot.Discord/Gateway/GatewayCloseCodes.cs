@@ -1,18 +1,5 @@
 namespace MCPilot.Discord.Gateway;
 
-/// <summary>What a shard does after its connection closed.</summary>
-public enum GatewayReconnectAction
-{
-    /// <summary>Reconnect to the resume URL and resume the session (no event is lost).</summary>
-    Resume,
-
-    /// <summary>Reconnect and identify a new session.</summary>
-    Identify,
-
-    /// <summary>Stop: reconnecting cannot succeed until the configuration changes.</summary>
-    Stop,
-}
-
 /// <summary>The Gateway's close codes, and what each means for the shard (topics/opcodes-and-status-codes).</summary>
 public static class GatewayCloseCodes
 {

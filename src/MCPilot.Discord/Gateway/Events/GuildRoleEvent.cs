@@ -11,9 +11,3 @@ public abstract class GuildRoleEvent : GatewayEvent
     /// <summary>The role as it now is.</summary>
     public Role Role { get; init; } = new();
 }
-
-/// <summary><c>GUILD_ROLE_CREATE</c>: a role was created.</summary>
-public sealed class GuildRoleCreateEvent : GuildRoleEvent;
-
-/// <summary><c>GUILD_ROLE_UPDATE</c>: a role changed.</summary>
-public sealed class GuildRoleUpdateEvent : GuildRoleEvent;

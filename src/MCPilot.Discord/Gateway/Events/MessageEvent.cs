@@ -20,21 +20,3 @@ public abstract class MessageEvent : GatewayEvent
     /// <summary>Whether the message was sent in a DM (no guild).</summary>
     public bool IsDirectMessage => Message.GuildId is null;
 }
-
-/// <summary><c>MESSAGE_CREATE</c>: a message was posted (by a user, a bot, or a webhook: see <see cref="Message.WebhookId"/>).</summary>
-public sealed class MessageCreateEvent : MessageEvent
-{
-    internal MessageCreateEvent(Message message)
-        : base(message)
-    {
-    }
-}
-
-/// <summary><c>MESSAGE_UPDATE</c>: a message was edited (the payload is the whole message).</summary>
-public sealed class MessageUpdateEvent : MessageEvent
-{
-    internal MessageUpdateEvent(Message message)
-        : base(message)
-    {
-    }
-}
