@@ -12,7 +12,7 @@ namespace MCPilot.Benchmarks.Discord;
 /// <summary>
 /// MESSAGE_CREATE frames of realistic size (rendered by FakeDiscord: author, member, mentions with
 /// members, replies with their referenced message; 1–4 KB each), decoded and dispatched by MCPilot
-/// (envelope parse, copy, typed decode, cache, fan-out to a subscription, read back) against raw
+/// (envelope parse, copy of the payload off the receive buffer, typed decode, cache, fan-out to a subscription, read back) against raw
 /// System.Text.Json deserialisation of the same frames into a source-generated envelope with the
 /// same Message model (the baseline: decoding alone, nothing dispatched). One operation is one
 /// event, so 1 / Mean is events per second.
@@ -66,7 +66,7 @@ public class GatewayDecodeBenchmarks
         foreach (var frame in _frames)
         {
             var parsed = GatewayFrame.Parse(frame);
-            var dispatch = new GatewayDispatch(0, parsed.Sequence ?? 0, parsed.Type!, parsed.Data(frame).ToArray(), now);
+            var dispatch = new GatewayDispatch(0, parsed.Sequence ?? 0, parsed.Type!, frame.AsSpan().ToArray(), parsed.DataStart, parsed.DataLength, now);
             await _dispatcher.DispatchAsync(GatewayEventDecoder.Decode(dispatch), CancellationToken.None);
             while (_subscription.Reader.TryRead(out var e))
             {
@@ -84,7 +84,7 @@ public class GatewayDecodeBenchmarks
         var demo = server.State.SeedDemo();
         using var subscription = server.State.Events.Subscribe();
         var text = "Here is what I found when I looked through the logs this morning: the deploy went out at 09:12, the error rate rose a little after, and it settled once the cache warmed. ";
-        ulong? previous = null;
+        var previous = new Dictionary<ulong, ulong>();
         for (var i = 0; i < Frames; i++)
         {
             var content = (i % 4) switch
@@ -95,7 +95,9 @@ public class GatewayDecodeBenchmarks
                 _ => text + text + text,
             };
             var author = i % 2 == 0 ? demo.Alice.Id : demo.Bob.Id;
-            previous = server.State.PostUserMessage(i % 5 == 0 ? demo.Thread.Id : demo.General.Id, author, content, replyTo: i % 3 == 0 && i % 5 != 0 ? previous : null).Id;
+            var channel = i % 5 == 0 ? demo.Thread.Id : demo.General.Id;
+            ulong? replyTo = i % 3 == 0 && previous.TryGetValue(channel, out var last) ? last : null;
+            previous[channel] = server.State.PostUserMessage(channel, author, content, replyTo).Id;
         }
 
         var frames = new List<byte[]>();

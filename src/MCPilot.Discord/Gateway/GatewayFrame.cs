@@ -3,8 +3,10 @@ using System.Text.Json;
 namespace MCPilot.Discord.Gateway;
 
 /// <summary>
-/// The envelope of one received Gateway payload, read in one pass without building a DOM:
-/// <c>op</c>, <c>s</c>, <c>t</c> and the byte range of <c>d</c> within the message.
+/// The envelope of one received Gateway payload, read without building a DOM: <c>op</c>,
+/// <c>s</c>, <c>t</c> and where <c>d</c> starts. Discord sends <c>d</c> last; when the other three
+/// came first, <c>d</c> is not even tokenised here (<see cref="DataLength"/> is -1 until measured),
+/// so that decoding reads each event once.
 /// </summary>
 internal readonly record struct GatewayFrame(GatewayOpCode OpCode, long? Sequence, string? Type, int DataStart, int DataLength)
 {
@@ -21,6 +23,7 @@ internal readonly record struct GatewayFrame(GatewayOpCode OpCode, long? Sequenc
         int? op = null;
         long? seq = null;
         string? type = null;
+        bool seenSequence = false, seenType = false;
         int dataStart = 0, dataLength = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -33,16 +36,25 @@ internal readonly record struct GatewayFrame(GatewayOpCode OpCode, long? Sequenc
             {
                 reader.Read();
                 seq = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt64();
+                seenSequence = true;
             }
             else if (reader.ValueTextEquals("t"u8))
             {
                 reader.Read();
                 type = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                seenType = true;
             }
             else if (reader.ValueTextEquals("d"u8))
             {
                 reader.Read();
                 dataStart = (int)reader.TokenStartIndex;
+                if (op is not null && seenSequence && seenType)
+                {
+                    // Everything else is known: leave d unread.
+                    dataLength = -1;
+                    break;
+                }
+
                 reader.Skip();
                 dataLength = (int)reader.BytesConsumed - dataStart;
             }
@@ -58,6 +70,16 @@ internal readonly record struct GatewayFrame(GatewayOpCode OpCode, long? Sequenc
             : throw new JsonException("The Gateway payload has no 'op'.");
     }
 
-    /// <summary>The <c>d</c> field's JSON (empty when absent).</summary>
-    public ReadOnlySpan<byte> Data(ReadOnlySpan<byte> message) => message.Slice(DataStart, DataLength);
+    /// <summary>The <c>d</c> field's JSON (empty when absent), measured if it was left unread.</summary>
+    public ReadOnlySpan<byte> Data(ReadOnlySpan<byte> message)
+        => message.Slice(DataStart, DataLength >= 0 ? DataLength : MeasureValue(message[DataStart..]));
+
+    /// <summary>The length of the JSON value at the start of <paramref name="json"/>.</summary>
+    public static int MeasureValue(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        reader.Skip();
+        return (int)reader.BytesConsumed;
+    }
 }

@@ -274,10 +274,9 @@ internal sealed class ShardConnection
         }
 
         var type = frame.Type ?? string.Empty;
-        var data = frame.Data(message);
         if (type == "READY")
         {
-            var ready = ReadyInfo.Parse(data);
+            var ready = ReadyInfo.Parse(frame.Data(message));
             _session.Start(ready.SessionId, ready.ResumeUrl);
             _state = ShardState.Ready;
             reachedReady = true;
@@ -298,7 +297,7 @@ internal sealed class ShardConnection
         Interlocked.Increment(ref _received);
         _rate.Record();
         GatewayMetrics.Events.Add(1, new KeyValuePair<string, object?>("type", type));
-        return new GatewayDispatch(_shardId, sequence, type, data.ToArray(), _time.GetUtcNow());
+        return new GatewayDispatch(_shardId, sequence, type, message.ToArray(), frame.DataStart, frame.DataLength, _time.GetUtcNow());
     }
 
     /// <summary>Hands an event to consumers; when they are behind, waits (back-pressure) without stopping heartbeats.</summary>

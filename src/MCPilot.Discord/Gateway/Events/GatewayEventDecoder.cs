@@ -16,7 +16,7 @@ internal static class GatewayEventDecoder
         GatewayEvent decoded;
         try
         {
-            decoded = DecodeData(dispatch.Type, dispatch.Data.Span);
+            decoded = DecodeData(dispatch);
         }
         catch (JsonException e)
         {
@@ -30,7 +30,7 @@ internal static class GatewayEventDecoder
         return decoded;
     }
 
-    private static GatewayEvent DecodeData(string type, ReadOnlySpan<byte> data) => type switch
+    private static GatewayEvent DecodeData(GatewayDispatch data) => data.Type switch
     {
         GatewayEventNames.MessageCreate => new MessageCreateEvent(Read(data, DiscordJsonContext.Default.Message)),
         GatewayEventNames.MessageUpdate => new MessageUpdateEvent(Read(data, DiscordJsonContext.Default.Message)),
@@ -57,9 +57,12 @@ internal static class GatewayEventDecoder
         GatewayEventNames.WebhooksUpdate => Read(data, DiscordJsonContext.Default.WebhooksUpdateEvent),
         GatewayEventNames.Ready => Read(data, DiscordJsonContext.Default.ReadyEvent),
         GatewayEventNames.Resumed => new ResumedEvent(),
-        _ => new UnknownGatewayEvent(data.ToArray(), null),
+        _ => new UnknownGatewayEvent(data.Data, null),
     };
 
-    private static T Read<T>(ReadOnlySpan<byte> data, JsonTypeInfo<T> type)
-        => JsonSerializer.Deserialize(data, type) ?? throw new JsonException($"The event's data is null; a {typeof(T).Name} was expected.");
+    private static T Read<T>(GatewayDispatch data, JsonTypeInfo<T> type)
+    {
+        var reader = data.DataReader();
+        return JsonSerializer.Deserialize(ref reader, type) ?? throw new JsonException($"The event's data is null; a {typeof(T).Name} was expected.");
+    }
 }
