@@ -97,6 +97,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         options ??= new FakeDiscordOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, FakeDiscordHostLifetime>();
         var address = options.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host);
         builder.WebHost.UseKestrel(k => k.Listen(address, options.Port));
         var app = builder.Build();
