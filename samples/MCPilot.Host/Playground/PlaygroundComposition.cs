@@ -18,6 +18,7 @@ internal static class PlaygroundComposition
             o.Token = discord.Server.BotToken;
             o.ApiBaseUrl = discord.Server.ApiBaseUrl;
         });
+        services.AddSingleton<PlaygroundCommandRunner>();
         services.AddSingleton<PlaygroundSetup>();
         services.AddHostedService(sp => sp.GetRequiredService<PlaygroundSetup>());
         services.AddHealthChecks().AddCheck<PlaygroundHealthCheck>("playground", tags: [MCPilotEndpointRouteBuilderExtensions.ReadyTag]);
