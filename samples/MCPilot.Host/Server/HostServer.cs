@@ -32,8 +32,10 @@ internal static class HostServer
         {
             try
             {
+                // RunAsync disposes the services: take the Gateway client first, to ask it why the host stopped.
+                var gatewayClient = host.App.Services.GetService<DiscordGatewayClient>();
                 await host.App.RunAsync();
-                if (host.App.Services.GetService<DiscordGatewayClient>()?.Completion is { IsFaulted: true } gateway)
+                if (gatewayClient?.Completion is { IsFaulted: true } gateway)
                 {
                     // The Gateway stopped the host (its log says so too): say why where the operator looks.
                     await error.WriteLineAsync("The host stopped: " + gateway.Exception!.InnerException!.Message);
