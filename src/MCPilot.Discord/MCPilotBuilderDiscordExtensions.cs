@@ -1,5 +1,6 @@
 using System.Net;
 using MCPilot.Discord;
+using MCPilot.Discord.Caching;
 using MCPilot.Discord.Rest;
 using MCPilot.Discord.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -12,8 +13,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MCPilotBuilderDiscordExtensions
 {
     /// <summary>
-    /// Adds the Discord REST client (<see cref="IDiscordRestClient"/>) and the webhook identity
-    /// engine (<see cref="IWebhookIdentityEngine"/>), configured from <c>MCPilot:Discord</c>
+    /// Adds the Discord REST client (<see cref="IDiscordRestClient"/>), the shared channel cache
+    /// (<see cref="DiscordChannelCache"/>) and the webhook identity engine
+    /// (<see cref="IWebhookIdentityEngine"/>), configured from <c>MCPilot:Discord</c>
     /// and the <c>DISCORD_TOKEN</c> environment variable, validated at start: a missing token
     /// stops the host with a message that says where to get one.
     /// </summary>
@@ -38,6 +40,7 @@ public static class MCPilotBuilderDiscordExtensions
 
         services.TryAddSingleton<DiscordRestTransport>();
         services.TryAddSingleton<IDiscordRestClient, DiscordRestClient>();
+        services.TryAddSingleton<DiscordChannelCache>();
         services.TryAddSingleton<IWebhookIdentityEngine, WebhookIdentityEngine>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using MCPilot.Discord.Caching;
 using MCPilot.Discord.Models;
 using MCPilot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -8,15 +9,14 @@ using Microsoft.Extensions.Options;
 namespace MCPilot.Discord.Webhooks;
 
 /// <summary>The webhook identity engine (see <see cref="IWebhookIdentityEngine"/>).</summary>
-internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions<DiscordOptions> options, ILogger<WebhookIdentityEngine> logger) : IWebhookIdentityEngine
+internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, DiscordChannelCache channels, IOptions<DiscordOptions> options, ILogger<WebhookIdentityEngine> logger) : IWebhookIdentityEngine
 {
     /// <summary>Discord's limit of webhooks per channel.</summary>
     public const int MaxWebhooksPerChannel = 15;
 
     private const int QuoteLength = 100;
     private readonly WebhookIdentityOptions _options = options.Value.Webhooks;
-    private readonly ConcurrentDictionary<ulong, Lazy<Task<Webhook>>> _webhooks = new();
-    private readonly ConcurrentDictionary<ulong, Lazy<Task<Channel>>> _channels = new();
+    private readonly AsyncLookupCache<Webhook> _webhooks = new();
     private readonly ConcurrentDictionary<ulong, byte> _managed = new();
 
     public async Task<WebhookPostResult> ExecuteAsIdentityAsync(ulong channelId, WebhookIdentity identity, string content, WebhookPostOptions? options = null, CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
             throw new ArgumentException("Nothing to post: the content is empty and there are no embeds.", nameof(content));
         }
 
-        var channel = await GetCachedAsync(_channels, channelId, id => discord.GetChannelAsync(id), cancellationToken).ConfigureAwait(false);
+        var channel = await channels.GetAsync(channelId, cancellationToken).ConfigureAwait(false);
         var (webhookChannel, threadId) = await TargetAsync(channel, cancellationToken).ConfigureAwait(false);
         var parts = string.IsNullOrEmpty(content) ? [""] : DiscordMessageSplitter.Split(content, _options.MaxMessageLength);
         Embed? quote = options.ReplyTo is { } replyTo ? await QuoteAsync(channel, replyTo, cancellationToken).ConfigureAwait(false) : null;
@@ -71,7 +71,7 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
 
     public bool IsManagedWebhook(ulong webhookId) => _managed.ContainsKey(webhookId);
 
-    public void Invalidate(ulong channelId) => _webhooks.TryRemove(channelId, out _);
+    public void Invalidate(ulong channelId) => _webhooks.Remove(channelId);
 
     private async Task<(Message Message, ulong WebhookId)> ExecuteWithRecoveryAsync(Channel channel, ulong? threadId, ExecuteWebhookRequest request, CancellationToken cancellationToken)
     {
@@ -85,10 +85,8 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
             // Someone deleted the webhook (or reset its token): forget it, recreate it once.
             WebhookIdentityLog.Recreating(logger, webhook.Id, channel.Id, e.Code);
             _managed.TryRemove(webhook.Id, out _);
-            if (_webhooks.TryGetValue(channel.Id, out var cached) && cached.IsValueCreated && cached.Value.IsCompletedSuccessfully && cached.Value.Result.Id == webhook.Id)
-            {
-                _webhooks.TryRemove(new KeyValuePair<ulong, Lazy<Task<Webhook>>>(channel.Id, cached));
-            }
+            var gone = webhook.Id;
+            _webhooks.RemoveIf(channel.Id, cached => cached.Id == gone);
 
             webhook = await GetWebhookAsync(channel, cancellationToken).ConfigureAwait(false);
             return (await discord.ExecuteWebhookAsync(webhook.Id, webhook.Token!, request, threadId, cancellationToken).ConfigureAwait(false), webhook.Id);
@@ -96,22 +94,7 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
     }
 
     private Task<Webhook> GetWebhookAsync(Channel channel, CancellationToken cancellationToken)
-        => GetCachedAsync(_webhooks, channel.Id, _ => FindOrCreateAsync(channel), cancellationToken);
-
-    /// <summary>One lookup per key at a time: concurrent first callers share it; a failure is not cached.</summary>
-    private static async Task<T> GetCachedAsync<T>(ConcurrentDictionary<ulong, Lazy<Task<T>>> cache, ulong key, Func<ulong, Task<T>> load, CancellationToken cancellationToken)
-    {
-        var lazy = cache.GetOrAdd(key, k => new Lazy<Task<T>>(() => load(k)));
-        try
-        {
-            return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
-        {
-            cache.TryRemove(new KeyValuePair<ulong, Lazy<Task<T>>>(key, lazy));
-            throw;
-        }
-    }
+        => _webhooks.GetAsync(channel.Id, _ => FindOrCreateAsync(channel), cancellationToken);
 
     private async Task<Webhook> FindOrCreateAsync(Channel channel)
     {
@@ -166,7 +149,7 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
         {
             // Threads and forum posts have no webhooks of their own: post through the parent's, with thread_id.
             var parentId = channel.ParentId ?? throw new WebhookIdentityException($"Thread {Describe(channel)} has no parent channel, so it has no webhook to post through.", channel.Id);
-            var parent = await GetCachedAsync(_channels, parentId, id => discord.GetChannelAsync(id), cancellationToken).ConfigureAwait(false);
+            var parent = await channels.GetAsync(parentId, cancellationToken).ConfigureAwait(false);
             return (parent, channel.Id);
         }
 

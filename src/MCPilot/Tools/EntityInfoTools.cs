@@ -54,7 +54,8 @@ internal sealed class EntityInfoTools(IEntityContext context)
         return text.ToString();
     }
 
-    private static string Describe(ChannelPolicy policy)
+    /// <summary>A channel policy in words: "all channels", "only channels 1, 2 except 3".</summary>
+    internal static string Describe(ChannelPolicy policy)
     {
         var c = CultureInfo.InvariantCulture;
         var allow = policy.Allow.Count == 0 ? "all channels" : "only channels " + string.Join(", ", policy.Allow.Order().Select(id => id.ToString(c)));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using MCPilot.Activity;
 using MCPilot.Entities;
+using MCPilot.Storage.InMemory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,7 @@ public sealed class TestServices : IAsyncDisposable
             ["MCPilot:PublicBaseUrl"] = "https://bot.example.com",
         }).Build());
         services.AddSingleton<TimeProvider>(Time);
-        AddFakeStores(services, Entities, Credentials, Counters, Audit);
+        AddFakeStores(services, Entities, Credentials, Counters, Audit, DmRoutes, SentMessages);
         var builder = services.AddMCPilot().AddEntities();
         if (configure is not null)
         {
@@ -39,18 +40,24 @@ public sealed class TestServices : IAsyncDisposable
 
     public FakeAuditLog Audit { get; } = new();
 
+    public FakeDmRouteStore DmRoutes { get; } = new();
+
+    public InMemorySentMessageStore SentMessages { get; } = new();
+
     public ServiceProvider Provider { get; }
 
     public EntityRegistry Registry => Provider.GetRequiredService<EntityRegistry>();
 
     public EntityKeys Keys => Provider.GetRequiredService<EntityKeys>();
 
-    public static void AddFakeStores(IServiceCollection services, FakeEntityStore entities, FakeCredentialStore credentials, FakeMessageCounterStore counters, FakeAuditLog audit)
+    public static void AddFakeStores(IServiceCollection services, FakeEntityStore entities, FakeCredentialStore credentials, FakeMessageCounterStore counters, FakeAuditLog audit, FakeDmRouteStore? dmRoutes = null, ISentMessageStore? sentMessages = null)
     {
         services.AddSingleton<IEntityStore>(entities);
         services.AddSingleton<IEntityCredentialStore>(credentials);
         services.AddSingleton<IMessageCounterStore>(counters);
         services.AddSingleton<IToolCallAuditLog>(audit);
+        services.AddSingleton<IDmRouteStore>(dmRoutes ?? new FakeDmRouteStore());
+        services.AddSingleton(sentMessages ?? new InMemorySentMessageStore());
     }
 
     public T Get<T>()

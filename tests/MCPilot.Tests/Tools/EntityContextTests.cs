@@ -26,7 +26,8 @@ public sealed class EntityContextTests : IAsyncDisposable
         Assert.Contains("channel 12", Assert.Throws<EntityToolException>(() => context.EnsureChannelAllowed(1, 12)).Message, StringComparison.Ordinal);
         var notMember = Assert.Throws<EntityToolException>(() => context.EnsureChannelAllowed(2, 10));
         Assert.Equal(ToolCallOutcome.Denied, notMember.Outcome);
-        Assert.Contains("not present in server 2", notMember.Message, StringComparison.Ordinal);
+        Assert.Contains("may not use channel 10: it is not a channel of Ada's servers", notMember.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("server 2", notMember.Message, StringComparison.Ordinal);
     }
 
     [Theory]
