@@ -2,15 +2,21 @@ using System.Security.Cryptography;
 using MCPilot.Activity;
 using MCPilot.Entities;
 using MCPilot.Storage.InMemory;
+using MCPilot.Testing.FakeDiscord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MCPilot.Tests.Fakes;
 
-/// <summary>Builds MCPilot's services over the fake stores, with a manual clock.</summary>
+/// <summary>
+/// Builds MCPilot's services over the fake stores, with a manual clock; with a FakeDiscord, also the
+/// entities' Discord side pointed at it (give FakeDiscord no rate limits: the clients' clock is manual).
+/// </summary>
 public sealed class TestServices : IAsyncDisposable
 {
-    public TestServices(Action<EntityOptions>? configure = null)
+    private readonly List<AsyncServiceScope> _scopes = [];
+
+    public TestServices(Action<EntityOptions>? configure = null, FakeDiscordServer? discord = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -22,6 +28,15 @@ public sealed class TestServices : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         AddFakeStores(services, Entities, Credentials, Counters, Audit, DmRoutes, SentMessages);
         var builder = services.AddMCPilot().AddEntities();
+        if (discord is not null)
+        {
+            builder.AddEntityDiscord(o =>
+            {
+                o.Token = discord.BotToken;
+                o.ApiBaseUrl = discord.ApiBaseUrl;
+            });
+        }
+
         if (configure is not null)
         {
             builder.AddEntities(configure);
@@ -30,7 +45,7 @@ public sealed class TestServices : IAsyncDisposable
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public MCPilot.Testing.ManualTimeProvider Time { get; } = new();
 
     public FakeEntityStore Entities { get; } = new();
 
@@ -66,5 +81,21 @@ public sealed class TestServices : IAsyncDisposable
     public Task<Entity> CreateEntityAsync(string name, params EntityGuildMembership[] guilds) =>
         Registry.CreateAsync(new Entity { Id = default, Name = name, Guilds = guilds });
 
-    public ValueTask DisposeAsync() => Provider.DisposeAsync();
+    /// <summary>A scope that is disposed with the services.</summary>
+    public AsyncServiceScope CreateScope()
+    {
+        var scope = Provider.CreateAsyncScope();
+        _scopes.Add(scope);
+        return scope;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var scope in _scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        await Provider.DisposeAsync();
+    }
 }

@@ -49,14 +49,18 @@ public sealed class EntityContextTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task RecordSentAsync_CountsPerGuildAndDay()
+    public async Task RecordSentAsync_GuildMessagesCountedPerGuildAndDay_AllStoredDurably()
     {
         var context = await ContextAsync(new Entity { Id = default, Name = "Ada" });
 
         await context.RecordSentAsync(7, 10, 1, TestContext.Current.CancellationToken);
         await context.RecordSentAsync(7, 10, 2, TestContext.Current.CancellationToken);
+        await context.RecordSentAsync(null, 55, 3, TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, _services.Counters.Counts[(context.EntityId, 7ul, new DateOnly(2026, 1, 1))]);
+        Assert.Equal(2, Assert.Single(_services.Counters.Counts).Value);
+        Assert.Equal((context.EntityId, 7ul, DateOnly.FromDateTime(_services.Time.GetUtcNow().UtcDateTime)), _services.Counters.Counts.Keys.Single());
+        var dm = await _services.SentMessages.FindAsync(3, TestContext.Current.CancellationToken);
+        Assert.Equal(new SentMessage(3, context.EntityId, null, 55, _services.Time.GetUtcNow()), dm);
     }
 
     [Fact]
