@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using MCPilot.Entities;
+using MCPilot.Testing.FakeDiscord;
 using MCPilot.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,43 +16,92 @@ using Microsoft.Extensions.Logging;
 namespace MCPilot.Benchmarks.Endpoints;
 
 /// <summary>
-/// Load tool: <c>tools/call</c> throughput and p50/p99 latency with N concurrent MCP sessions against
-/// one entity's Streamable HTTP endpoint, and against a raw Kestrel endpoint in the same process
-/// that answers the same request with a canned JSON-RPC response (the ceiling), in the same run.
-/// Phase 1 calls the Discord-free <c>whoami</c> tool; phase 2 switches to read_messages and
-/// send_message against FakeDiscord.
+/// Load tool: <c>tools/call</c> throughput and p50/p99 latency of <c>read_messages</c> and
+/// <c>send_message</c> (and, to separate MCPilot's MCP cost from its Discord round trip, the
+/// Discord-free <c>whoami</c>) with N concurrent MCP sessions (one entity each) over Streamable HTTP,
+/// against an MCPilot host whose Discord is FakeDiscord on loopback, and a raw Kestrel endpoint in
+/// the same process answering the same request with a canned response (the ceiling), in the same
+/// run. FakeDiscord's rate limits are switched off, and the client's global limit and the entities'
+/// send limits raised, so that the figure is MCPilot's own cost (on Discord, webhook limits of about
+/// 5 posts per 2 seconds per channel cap send_message far below it).
 /// </summary>
 public static class EndpointLoad
 {
-    private const string CallBody = """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"whoami","arguments":{}}}""";
+    private const int Channels = 8;
+    private const int SeededMessages = 25;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var sessions = Option(args, "--sessions", 64);
         var seconds = Option(args, "--seconds", 10);
-        await using var app = await StartAsync();
-        var baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var entity = await app.Services.GetRequiredService<EntityRegistry>().CreateAsync(new Entity { Id = default, Name = "Bench", Guilds = [new(1, ChannelPolicy.AllowAll)] });
-        var key = (await app.Services.GetRequiredService<EntityKeys>().CreateAsync(entity.Id)).Key;
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = sessions * 2 }) { BaseAddress = baseUrl };
+        await using var discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { RateLimits = FakeDiscordRateLimits.None, RecordFromEnvironment = false });
+        var demo = discord.State.SeedDemo();
+        var channels = Enumerable.Range(0, Channels).Select(i => discord.State.CreateChannel(demo.Guild.Id, $"load-{i}").Id).ToArray();
+        foreach (var channel in channels)
+        {
+            for (var i = 0; i < SeededMessages; i++)
+            {
+                discord.State.PostUserMessage(channel, demo.Alice.Id, $"Seeded message {i}: a line of ordinary chat, about as long as people write.");
+            }
+        }
 
-        Console.WriteLine($"{sessions} concurrent sessions, {seconds} s per target, tools/call whoami");
-        var raw = await MeasureAsync(http, sessions, TimeSpan.FromSeconds(seconds), _ => Task.FromResult(new Uri(baseUrl, "/raw")), null);
-        var mcp = await MeasureAsync(http, sessions, TimeSpan.FromSeconds(seconds), async client => await InitializeAsync(http, new Uri(baseUrl, $"/mcp/{entity.Id}"), key, client), key);
+        await using var app = await StartAsync(discord);
+        var baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var registry = app.Services.GetRequiredService<EntityRegistry>();
+        var keys = app.Services.GetRequiredService<EntityKeys>();
+        var entities = new (EntityId Id, string Key)[sessions];
+        for (var i = 0; i < sessions; i++)
+        {
+            var entity = await registry.CreateAsync(new Entity
+            {
+                Id = default,
+                Name = $"Bench {i}",
+                AvatarUrl = new Uri("https://avatars.example.com/bench.png"),
+                Guilds = [new(demo.Guild.Id, ChannelPolicy.AllowAll)],
+                RateLimits = new EntityRateLimits { SendsPerMinute = 10_000, Burst = 10_000 },
+            });
+            entities[i] = (entity.Id, (await keys.CreateAsync(entity.Id)).Key);
+        }
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = sessions * 2 }) { BaseAddress = baseUrl };
+        Console.WriteLine($"{sessions} concurrent sessions (one entity each), {seconds} s per target, FakeDiscord on loopback with its rate limits off");
+        var duration = TimeSpan.FromSeconds(seconds);
+        var raw = await MeasureAsync(http, sessions, duration, _ => Task.FromResult(new Target(new Uri(baseUrl, "/raw"), null, null)), _ => CannedCall, "You are Bench");
+        var whoami = await MeasureAsync(http, sessions, duration, i => OpenAsync(http, baseUrl, entities[i]), _ => CannedCall, "You are Bench");
+        var read = await MeasureAsync(http, sessions, duration, i => OpenAsync(http, baseUrl, entities[i]), i => Call("read_messages", $"\"channel\":\"{channels[i % Channels]}\",\"limit\":25"), "message(s), oldest first");
+        var sendCounter = 0;
+        var send = await MeasureAsync(http, sessions, duration, i => OpenAsync(http, baseUrl, entities[i]), i => Call("send_message", $"\"channel\":\"{channels[i % Channels]}\",\"content\":\"load test message {Interlocked.Increment(ref sendCounter)}\""), "Posted as Bench");
         Print("raw Kestrel (ceiling)", raw);
-        Print("MCPilot entity endpoint", mcp);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio (MCPilot / raw Kestrel throughput): {mcp.Throughput / raw.Throughput:P1}"));
-        return mcp.Errors == 0 && raw.Errors == 0 ? 0 : 1;
+        Print("whoami (no Discord call)", whoami);
+        Print("read_messages", read);
+        Print("send_message", send);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio whoami / raw Kestrel throughput: {whoami.Throughput / raw.Throughput:P1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio read_messages / raw Kestrel throughput: {read.Throughput / raw.Throughput:P1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio send_message / raw Kestrel throughput: {send.Throughput / raw.Throughput:P1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FakeDiscord answered {discord.RequestCount} requests, {discord.TooManyRequestsCount} of them 429."));
+        return raw.Errors + whoami.Errors + read.Errors + send.Errors == 0 ? 0 : 1;
     }
 
-    private static async Task<WebApplication> StartAsync()
+    private static string CannedCall => """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"whoami","arguments":{}}}""";
+
+    private static string Call(string tool, string arguments) =>
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":{" + arguments + "}}}";
+
+    private static async Task<WebApplication> StartAsync(FakeDiscordServer discord)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["MCPilot:Vault:MasterSecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         TestServices.AddFakeStores(builder.Services, new FakeEntityStore(), new FakeCredentialStore(), new FakeMessageCounterStore(), new FakeAuditLog());
-        builder.Services.AddMCPilot().AddEntityEndpoints(o => o.MaxSessionsPerEntity = 10_000);
+        builder.Services.AddMCPilot()
+            .AddEntityEndpoints(o => o.MaxSessionsPerEntity = 10_000)
+            .AddEntityDiscord(o =>
+            {
+                o.Token = discord.BotToken;
+                o.ApiBaseUrl = discord.ApiBaseUrl;
+                o.Rest.GlobalRequestsPerSecond = 100_000;
+            });
         var app = builder.Build();
         app.MapMCPilot();
         var canned = Encoding.UTF8.GetBytes("event: message\ndata: {\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"You are Bench.\"}]},\"id\":7,\"jsonrpc\":\"2.0\"}\n\n");
@@ -65,18 +115,19 @@ public static class EndpointLoad
         return app;
     }
 
-    private static async Task<Uri> InitializeAsync(HttpClient http, Uri endpoint, string key, int client)
+    private static async Task<Target> OpenAsync(HttpClient http, Uri baseUrl, (EntityId Id, string Key) entity)
     {
-        using var init = Request(endpoint, """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"load-N","version":"1"}}}""".Replace("N", client.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), key, null);
+        var endpoint = new Uri(baseUrl, $"/mcp/{entity.Id}");
+        using var init = Request(endpoint, """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"load","version":"1"}}}""", entity.Key, null);
         using var response = await http.SendAsync(init);
         response.EnsureSuccessStatusCode();
         var session = response.Headers.GetValues("Mcp-Session-Id").Single();
-        using var initialized = Request(endpoint, """{"jsonrpc":"2.0","method":"notifications/initialized"}""", key, session);
+        using var initialized = Request(endpoint, """{"jsonrpc":"2.0","method":"notifications/initialized"}""", entity.Key, session);
         (await http.SendAsync(initialized)).Dispose();
-        return new Uri(endpoint + "#" + session);
+        return new Target(endpoint, entity.Key, session);
     }
 
-    private static async Task<Result> MeasureAsync(HttpClient http, int clients, TimeSpan duration, Func<int, Task<Uri>> open, string? key)
+    private static async Task<Result> MeasureAsync(HttpClient http, int clients, TimeSpan duration, Func<int, Task<Target>> open, Func<int, string> body, string expected)
     {
         var targets = await Task.WhenAll(Enumerable.Range(0, clients).Select(open));
         var latencies = new List<double>[clients];
@@ -86,17 +137,18 @@ public static class EndpointLoad
         {
             var mine = latencies[i] = new List<double>(4096);
             var target = targets[i];
-            var session = target.Fragment.Length > 1 ? target.Fragment[1..] : null;
-            var url = new Uri(target.GetLeftPart(UriPartial.Query));
             while (stop.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var request = Request(url, CallBody, key, session);
+                using var request = Request(target.Url, body(i), target.Key, target.Session);
                 using var response = await http.SendAsync(request);
-                var body = await response.Content.ReadAsStringAsync();
-                if (!response.IsSuccessStatusCode || !body.Contains("You are Bench", StringComparison.Ordinal))
+                var text = await response.Content.ReadAsStringAsync();
+                if (!response.IsSuccessStatusCode || !text.Contains(expected, StringComparison.Ordinal) || text.Contains("\"isError\":true", StringComparison.Ordinal))
                 {
-                    Interlocked.Increment(ref errors);
+                    if (Interlocked.Increment(ref errors) == 1)
+                    {
+                        Console.WriteLine($"first error: {(int)response.StatusCode} {text[..Math.Min(text.Length, 400)]}");
+                    }
                 }
 
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -134,6 +186,8 @@ public static class EndpointLoad
 
     private static void Print(string name, Result r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name,-26} {r.Throughput,10:F0} calls/s   p50 {r.P50,7:F2} ms   p99 {r.P99,7:F2} ms   ({r.Calls} calls, {r.Errors} errors)"));
+
+    private sealed record Target(Uri Url, string? Key, string? Session);
 
     private sealed record Result(double Throughput, double P50, double P99, int Calls, int Errors);
 }
