@@ -7,8 +7,8 @@ namespace MCPilot.Discord.Caching;
 /// The channels, threads and DM channels MCPilot has looked up, by id: each is fetched through REST
 /// (<c>GET /channels/{id}</c>) the first time and kept, so that a thread's parent, a channel's guild
 /// and its type are known without another request. Concurrent first lookups share one request; a
-/// failed lookup is not kept. Listings and Gateway events keep it current with <see cref="Set"/> and
-/// <see cref="Remove"/>. The webhook identity engine, the entity router and the entity tools share
+/// failed lookup is not kept. Listings refresh it with <see cref="Set"/>; Gateway channel and thread
+/// events are to feed <see cref="Set"/> and <see cref="Remove"/>. The webhook identity engine, the entity router and the entity tools share
 /// this one cache (<c>AddDiscordRest()</c> registers it).
 /// </summary>
 public sealed class DiscordChannelCache

@@ -39,22 +39,10 @@ internal sealed class EntityFeedResource : McpServerResource
     /// <summary>The feed and DM resources of one session.</summary>
     public static IReadOnlyList<EntityFeedResource> For(IEntityContext context, FeedNames names, string entityName) =>
     [
-        new(context, names, new ResourceTemplate
-        {
-            UriTemplate = FeedUri,
-            Name = "feed",
-            Title = $"{entityName}'s unread channel messages",
-            Description = $"The unread messages in the channels {entityName} may use, mentions marked. Subscribe to be told when new ones arrive; read them (and mark them read) with wait_for_messages or get_mentions.",
-            MimeType = "text/plain",
-        }),
-        new(context, names, new ResourceTemplate
-        {
-            UriTemplate = DirectMessagesUri,
-            Name = "dms",
-            Title = $"{entityName}'s unread direct messages",
-            Description = $"The unread direct messages routed to {entityName}. Subscribe to be told when new ones arrive; read them (and mark them read) with read_dms.",
-            MimeType = "text/plain",
-        }),
+        new(context, names, Template(FeedUri, "feed", $"{entityName}'s unread channel messages",
+            $"The unread messages in the channels {entityName} may use, mentions marked. Subscribe to be told when new ones arrive; read them (and mark them read) with wait_for_messages or get_mentions.")),
+        new(context, names, Template(DirectMessagesUri, "dms", $"{entityName}'s unread direct messages",
+            $"The unread direct messages routed to {entityName}. Subscribe to be told when new ones arrive; read them (and mark them read) with read_dms.")),
     ];
 
     public override bool IsMatch(string uri) => string.Equals(uri, Uri, StringComparison.Ordinal);
@@ -79,6 +67,9 @@ internal sealed class EntityFeedResource : McpServerResource
             Contents = [new TextResourceContents { Uri = Uri, MimeType = "text/plain", Text = text.ToString() }],
         });
     }
+
+    private static ResourceTemplate Template(string uri, string name, string title, string description) =>
+        new() { UriTemplate = uri, Name = name, Title = title, Description = description, MimeType = "text/plain" };
 
     /// <summary>The feed this resource shows.</summary>
     public IEntityFeed Feed => Uri == DirectMessagesUri ? _context.DirectMessages : _context.Feed;

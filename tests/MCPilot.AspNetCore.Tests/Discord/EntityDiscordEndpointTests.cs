@@ -12,32 +12,13 @@ namespace MCPilot.AspNetCore.Tests.Discord;
 /// The Discord tools through a real MCP client (the C# SDK over Streamable HTTP) against a Kestrel
 /// host on 127.0.0.1 whose Discord is FakeDiscord on loopback, its MESSAGE_CREATEs routed back in.
 /// </summary>
-public sealed class EntityDiscordEndpointTests : IAsyncLifetime
+public sealed class EntityDiscordEndpointTests : DiscordHostTests
 {
-    private FakeDiscordServer _discord = null!;
-    private FakeDemo _demo = null!;
-    private EntityHost _host = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { RateLimits = FakeDiscordRateLimits.Faster(20) }, Token);
-        _demo = _discord.State.SeedDemo();
-        _host = await EntityHost.StartAsync(discord: _discord);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _discord.DisposeAsync();
-    }
-
     [Fact]
     public async Task Tools_ListedWithAnnotations()
     {
-        var (ada, key) = await _host.CreateEntityAsync("Ada");
-        await using var client = await McpClients.ConnectAsync(_host.EntityUrl(ada.Id), key);
+        var (ada, key) = await Host.CreateEntityAsync("Ada");
+        await using var client = await McpClients.ConnectAsync(Host.EntityUrl(ada.Id), key);
 
         var tools = (await client.ListToolsAsync(cancellationToken: Token)).ToDictionary(t => t.Name, t => t.ProtocolTool.Annotations!);
 
@@ -60,80 +41,80 @@ public sealed class EntityDiscordEndpointTests : IAsyncLifetime
     [Fact]
     public async Task SendMessage_ThenReadMessages_PostedAsTheEntityAndReadBack()
     {
-        var (ada, key) = await _host.CreateEntityAsync("Ada");
-        await using var client = await McpClients.ConnectAsync(_host.EntityUrl(ada.Id), key);
+        var (ada, key) = await Host.CreateEntityAsync("Ada");
+        await using var client = await McpClients.ConnectAsync(Host.EntityUrl(ada.Id), key);
 
-        var sent = await CallAsync(client, "send_message", new() { ["channel"] = Id(_demo.General.Id), ["content"] = "Hello from an MCP client." });
-        var read = await CallAsync(client, "read_messages", new() { ["channel"] = Id(_demo.General.Id) });
+        var sent = await CallAsync(client, "send_message", new() { ["channel"] = Id(Demo.General.Id), ["content"] = "Hello from an MCP client." });
+        var read = await CallAsync(client, "read_messages", new() { ["channel"] = Id(Demo.General.Id) });
 
-        var posted = Assert.Single(_discord.State.GetMessages(_demo.General.Id));
+        var posted = Assert.Single(Discord.State.GetMessages(Demo.General.Id));
         Assert.Equal(("Ada", "https://avatars.example.com/ada.png", "Hello from an MCP client."), (posted.Username, posted.AvatarUrl, posted.Content));
         Assert.NotNull(posted.WebhookId);
-        Assert.Equal($"Posted as Ada in #general (channel {_demo.General.Id}): message [{posted.Id}].", sent);
+        Assert.Equal($"Posted as Ada in #general (channel {Demo.General.Id}): message [{posted.Id}].", sent);
         Assert.Contains($"[{posted.Id}] ", read, StringComparison.Ordinal);
         Assert.Contains("Ada (you): Hello from an MCP client.", read, StringComparison.Ordinal);
-        Assert.Contains(_host.Audit.Records, r => r.EntityId == ada.Id && r.Tool == "send_message" && r.Outcome == ToolCallOutcome.Success);
+        Assert.Contains(Host.Audit.Records, r => r.EntityId == ada.Id && r.Tool == "send_message" && r.Outcome == ToolCallOutcome.Success);
     }
 
     [Fact]
     public async Task SendMessage_IdsSentAsJsonNumbers_ReadWithAllTheirDigits()
     {
-        var (ada, key) = await _host.CreateEntityAsync("Ada");
-        await using var client = await McpClients.ConnectAsync(_host.EntityUrl(ada.Id), key);
+        var (ada, key) = await Host.CreateEntityAsync("Ada");
+        await using var client = await McpClients.ConnectAsync(Host.EntityUrl(ada.Id), key);
 
-        await CallAsync(client, "send_message", new() { ["channel"] = _demo.General.Id, ["content"] = "numbers are fine" });
+        await CallAsync(client, "send_message", new() { ["channel"] = Demo.General.Id, ["content"] = "numbers are fine" });
 
-        Assert.Equal("numbers are fine", Assert.Single(_discord.State.GetMessages(_demo.General.Id)).Content);
+        Assert.Equal("numbers are fine", Assert.Single(Discord.State.GetMessages(Demo.General.Id)).Content);
     }
 
     [Fact]
     public async Task SendMessage_Thread_PostedInTheThreadThroughItsParentsWebhook()
     {
-        var (ada, key) = await _host.CreateEntityAsync("Ada");
-        await using var client = await McpClients.ConnectAsync(_host.EntityUrl(ada.Id), key);
+        var (ada, key) = await Host.CreateEntityAsync("Ada");
+        await using var client = await McpClients.ConnectAsync(Host.EntityUrl(ada.Id), key);
 
-        var sent = await CallAsync(client, "send_message", new() { ["channel"] = Id(_demo.Thread.Id), ["content"] = "Threaded." });
+        var sent = await CallAsync(client, "send_message", new() { ["channel"] = Id(Demo.Thread.Id), ["content"] = "Threaded." });
 
-        var posted = Assert.Single(_discord.State.GetMessages(_demo.Thread.Id));
+        var posted = Assert.Single(Discord.State.GetMessages(Demo.Thread.Id));
         Assert.Equal("Ada", posted.Username);
-        Assert.Equal(_discord.State.GetWebhooks(_demo.General.Id).Single().Id, posted.WebhookId);
-        Assert.Contains($"thread \"entities-chat\" (thread {_demo.Thread.Id} of channel {_demo.General.Id})", sent, StringComparison.Ordinal);
+        Assert.Equal(Discord.State.GetWebhooks(Demo.General.Id).Single().Id, posted.WebhookId);
+        Assert.Contains($"thread \"entities-chat\" (thread {Demo.Thread.Id} of channel {Demo.General.Id})", sent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SendMessage_WebhookDeletedOrOne429_StillPostedExactlyOnce()
     {
-        var (ada, key) = await _host.CreateEntityAsync("Ada");
-        await using var client = await McpClients.ConnectAsync(_host.EntityUrl(ada.Id), key);
-        await CallAsync(client, "send_message", new() { ["channel"] = Id(_demo.General.Id), ["content"] = "one" });
-        _discord.State.DeleteWebhook(_discord.State.GetWebhooks(_demo.General.Id).Single().Id);
+        var (ada, key) = await Host.CreateEntityAsync("Ada");
+        await using var client = await McpClients.ConnectAsync(Host.EntityUrl(ada.Id), key);
+        await CallAsync(client, "send_message", new() { ["channel"] = Id(Demo.General.Id), ["content"] = "one" });
+        Discord.State.DeleteWebhook(Discord.State.GetWebhooks(Demo.General.Id).Single().Id);
 
-        await CallAsync(client, "send_message", new() { ["channel"] = Id(_demo.General.Id), ["content"] = "two (after 10015)" });
-        _discord.Faults.RateLimitNext(1, FakeRateLimitScope.User, TimeSpan.FromMilliseconds(50), "POST /webhooks/{webhook_id}/{webhook_token}");
-        await CallAsync(client, "send_message", new() { ["channel"] = Id(_demo.General.Id), ["content"] = "three (after a 429)" });
+        await CallAsync(client, "send_message", new() { ["channel"] = Id(Demo.General.Id), ["content"] = "two (after 10015)" });
+        Discord.Faults.RateLimitNext(1, FakeRateLimitScope.User, TimeSpan.FromMilliseconds(50), "POST /webhooks/{webhook_id}/{webhook_token}");
+        await CallAsync(client, "send_message", new() { ["channel"] = Id(Demo.General.Id), ["content"] = "three (after a 429)" });
 
-        Assert.Equal(["one", "two (after 10015)", "three (after a 429)"], _discord.State.GetMessages(_demo.General.Id).Select(m => m.Content));
+        Assert.Equal(["one", "two (after 10015)", "three (after a 429)"], Discord.State.GetMessages(Demo.General.Id).Select(m => m.Content));
     }
 
     [Fact]
     public async Task Feed_HumanMessageAndMention_ReachTheEntityThroughTheRouter()
     {
-        var (ada, key) = await _host.CreateEntityAsync("Ada");
-        await using var client = await McpClients.ConnectAsync(_host.EntityUrl(ada.Id), key);
+        var (ada, key) = await Host.CreateEntityAsync("Ada");
+        await using var client = await McpClients.ConnectAsync(Host.EntityUrl(ada.Id), key);
 
         var waiting = CallAsync(client, "wait_for_messages", new() { ["timeout_seconds"] = 30 });
-        _discord.State.PostUserMessage(_demo.General.Id, _demo.Alice.Id, "Ada, are you there?");
+        Discord.State.PostUserMessage(Demo.General.Id, Demo.Alice.Id, "Ada, are you there?");
 
         var text = await waiting;
-        Assert.Contains($"Alice (user {_demo.Alice.Id}) in #general (channel {_demo.General.Id}) — names you: Ada, are you there?", text, StringComparison.Ordinal);
+        Assert.Contains($"Alice (user {Demo.Alice.Id}) in #general (channel {Demo.General.Id}) — names you: Ada, are you there?", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Input_Bad_ClearToolErrorsAndNothingLost()
     {
-        var (ada, key) = await _host.CreateEntityAsync("Ada");
-        await using var client = await McpClients.ConnectAsync(_host.EntityUrl(ada.Id), key);
-        var general = Id(_demo.General.Id);
+        var (ada, key) = await Host.CreateEntityAsync("Ada");
+        await using var client = await McpClients.ConnectAsync(Host.EntityUrl(ada.Id), key);
+        var general = Id(Demo.General.Id);
 
         var snowflake = await ErrorAsync(client, "send_message", new() { ["channel"] = "general", ["content"] = "hi" });
         var missing = await ErrorAsync(client, "send_message", new() { ["channel"] = general });
@@ -150,29 +131,29 @@ public sealed class EntityDiscordEndpointTests : IAsyncLifetime
         Assert.Contains("'reply_to': message 12345 is not in channel", replyTo, StringComparison.Ordinal);
         Assert.Equal(McpErrorCode.InvalidParams, unknown.ErrorCode);
         Assert.StartsWith("Posted as Ada", ok, StringComparison.Ordinal);
-        Assert.Equal(["still works"], _discord.State.GetMessages(_demo.General.Id).Select(m => m.Content));
-        Assert.Equal(6, _host.Audit.Records.Count(r => r.EntityId == ada.Id && r.Outcome == ToolCallOutcome.InvalidArguments));
+        Assert.Equal(["still works"], Discord.State.GetMessages(Demo.General.Id).Select(m => m.Content));
+        Assert.Equal(6, Host.Audit.Records.Count(r => r.EntityId == ada.Id && r.Outcome == ToolCallOutcome.InvalidArguments));
     }
 
     [Fact]
     public async Task SendMessage_OverTheEntitysLimit_ToolErrorSaysWhenToRetry()
     {
-        var (ada, key) = await _host.CreateEntityAsync("Ada", e => e with { RateLimits = new EntityRateLimits { SendsPerMinute = 2, Burst = 1 } });
-        await using var client = await McpClients.ConnectAsync(_host.EntityUrl(ada.Id), key);
-        await CallAsync(client, "send_message", new() { ["channel"] = Id(_demo.General.Id), ["content"] = "first" });
+        var (ada, key) = await Host.CreateEntityAsync("Ada", e => e with { RateLimits = new EntityRateLimits { SendsPerMinute = 2, Burst = 1 } });
+        await using var client = await McpClients.ConnectAsync(Host.EntityUrl(ada.Id), key);
+        await CallAsync(client, "send_message", new() { ["channel"] = Id(Demo.General.Id), ["content"] = "first" });
 
-        var limited = await ErrorAsync(client, "send_message", new() { ["channel"] = Id(_demo.General.Id), ["content"] = "second" });
+        var limited = await ErrorAsync(client, "send_message", new() { ["channel"] = Id(Demo.General.Id), ["content"] = "second" });
 
         Assert.Matches(@"^Rate limited: Ada may send 2 messages a minute \(bursts of 1\)\. Retry in \d+ s", limited);
-        Assert.Single(_discord.State.GetMessages(_demo.General.Id));
-        Assert.Contains(_host.Audit.Records, r => r.Tool == "send_message" && r.Outcome == ToolCallOutcome.RateLimited);
+        Assert.Single(Discord.State.GetMessages(Demo.General.Id));
+        Assert.Contains(Host.Audit.Records, r => r.Tool == "send_message" && r.Outcome == ToolCallOutcome.RateLimited);
     }
 
     [Fact]
     public async Task FeedResource_Subscribed_ClientNotifiedWhenAMessageArrives()
     {
-        var (ada, key) = await _host.CreateEntityAsync("Ada");
-        await using var client = await McpClients.ConnectAsync(_host.EntityUrl(ada.Id), key);
+        var (ada, key) = await Host.CreateEntityAsync("Ada");
+        await using var client = await McpClients.ConnectAsync(Host.EntityUrl(ada.Id), key);
         var notified = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         await client.SubscribeToResourceAsync("mcpilot://feed", (update, _) =>
         {
@@ -180,7 +161,7 @@ public sealed class EntityDiscordEndpointTests : IAsyncLifetime
             return ValueTask.CompletedTask;
         }, cancellationToken: Token);
 
-        _discord.State.PostUserMessage(_demo.General.Id, _demo.Alice.Id, "news!");
+        Discord.State.PostUserMessage(Demo.General.Id, Demo.Alice.Id, "news!");
 
         Assert.Equal("mcpilot://feed", await notified.Task.WaitAsync(TimeSpan.FromSeconds(20), Token));
         var resource = await client.ReadResourceAsync("mcpilot://feed", cancellationToken: Token);

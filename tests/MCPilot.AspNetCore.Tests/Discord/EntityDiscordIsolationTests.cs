@@ -2,7 +2,6 @@ using System.Net;
 using MCPilot.Activity;
 using MCPilot.AspNetCore.Tests.Http;
 using MCPilot.Entities;
-using MCPilot.Testing.FakeDiscord;
 using ModelContextProtocol.Client;
 using static MCPilot.AspNetCore.Tests.Discord.EntityDiscordEndpointTests;
 
@@ -12,11 +11,8 @@ namespace MCPilot.AspNetCore.Tests.Discord;
 /// Two entities on one bot, each with its own channel: keys, channels, feeds and DMs never cross,
 /// and every attempt of one to reach the other's is denied (and audited as such).
 /// </summary>
-public sealed class EntityDiscordIsolationTests : IAsyncLifetime
+public sealed class EntityDiscordIsolationTests : DiscordHostTests
 {
-    private FakeDiscordServer _discord = null!;
-    private FakeDemo _demo = null!;
-    private EntityHost _host = null!;
     private Entity _ada = null!;
     private Entity _cyd = null!;
     private McpClient _adaClient = null!;
@@ -24,33 +20,28 @@ public sealed class EntityDiscordIsolationTests : IAsyncLifetime
     private string _adaKey = null!;
     private string _cydKey = null!;
 
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { RateLimits = FakeDiscordRateLimits.Faster(20) }, Token);
-        _demo = _discord.State.SeedDemo();
-        _host = await EntityHost.StartAsync(discord: _discord);
-        (_ada, _adaKey) = await _host.CreateEntityAsync("Ada", e => e with { Guilds = [new(_demo.Guild.Id, new ChannelPolicy { Allow = new HashSet<ulong> { _demo.General.Id } })] });
-        (_cyd, _cydKey) = await _host.CreateEntityAsync("Cyd", e => e with { Guilds = [new(_demo.Guild.Id, new ChannelPolicy { Allow = new HashSet<ulong> { _demo.Random.Id } })] });
-        _adaClient = await McpClients.ConnectAsync(_host.EntityUrl(_ada.Id), _adaKey);
-        _cydClient = await McpClients.ConnectAsync(_host.EntityUrl(_cyd.Id), _cydKey);
+        await base.InitializeAsync();
+        (_ada, _adaKey) = await Host.CreateEntityAsync("Ada", e => e with { Guilds = [new(Demo.Guild.Id, new ChannelPolicy { Allow = new HashSet<ulong> { Demo.General.Id } })] });
+        (_cyd, _cydKey) = await Host.CreateEntityAsync("Cyd", e => e with { Guilds = [new(Demo.Guild.Id, new ChannelPolicy { Allow = new HashSet<ulong> { Demo.Random.Id } })] });
+        _adaClient = await McpClients.ConnectAsync(Host.EntityUrl(_ada.Id), _adaKey);
+        _cydClient = await McpClients.ConnectAsync(Host.EntityUrl(_cyd.Id), _cydKey);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await _adaClient.DisposeAsync();
         await _cydClient.DisposeAsync();
-        await _host.DisposeAsync();
-        await _discord.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Channels_EachSeesOnlyItsOwnAndEveryCrossingIsDenied()
     {
-        var random = Id(_demo.Random.Id);
+        var random = Id(Demo.Random.Id);
         var cydsMessage = await CallAsync(_cydClient, "send_message", new() { ["channel"] = random, ["content"] = "Cyd's corner." });
-        var messageId = Id(_discord.State.GetMessages(_demo.Random.Id).Single().Id);
+        var messageId = Id(Discord.State.GetMessages(Demo.Random.Id).Single().Id);
 
         var adaChannels = await CallAsync(_adaClient, "list_channels", []);
         var attempts = new[]
@@ -61,20 +52,20 @@ public sealed class EntityDiscordIsolationTests : IAsyncLifetime
         };
 
         Assert.StartsWith("Posted as Cyd", cydsMessage, StringComparison.Ordinal);
-        Assert.Contains($"channel {_demo.General.Id}", adaChannels, StringComparison.Ordinal);
+        Assert.Contains($"channel {Demo.General.Id}", adaChannels, StringComparison.Ordinal);
         Assert.DoesNotContain(random, adaChannels, StringComparison.Ordinal);
         Assert.All(attempts, a => Assert.Contains($"Ada may not use channel {random}", a, StringComparison.Ordinal));
-        Assert.Equal(["Cyd's corner."], _discord.State.GetMessages(_demo.Random.Id).Select(m => m.Content));
-        Assert.Empty(_discord.State.GetMessages(_demo.Random.Id).Single().Reactions);
-        Assert.Equal(3, _host.Audit.Records.Count(r => r.EntityId == _ada.Id && r.Outcome == ToolCallOutcome.Denied));
+        Assert.Equal(["Cyd's corner."], Discord.State.GetMessages(Demo.Random.Id).Select(m => m.Content));
+        Assert.Empty(Discord.State.GetMessages(Demo.Random.Id).Single().Reactions);
+        Assert.Equal(3, Host.Audit.Records.Count(r => r.EntityId == _ada.Id && r.Outcome == ToolCallOutcome.Denied));
     }
 
     [Fact]
     public async Task Feeds_MessageInOnesChannel_NeverReachesTheOther()
     {
         var adaWaits = CallAsync(_adaClient, "wait_for_messages", new() { ["timeout_seconds"] = 30 });
-        _discord.State.PostUserMessage(_demo.Random.Id, _demo.Alice.Id, "Only for Cyd's channel (even if it names Ada).");
-        _discord.State.PostUserMessage(_demo.General.Id, _demo.Alice.Id, "For Ada's channel.");
+        Discord.State.PostUserMessage(Demo.Random.Id, Demo.Alice.Id, "Only for Cyd's channel (even if it names Ada).");
+        Discord.State.PostUserMessage(Demo.General.Id, Demo.Alice.Id, "For Ada's channel.");
 
         var ada = await adaWaits;
         var cyd = await CallAsync(_cydClient, "wait_for_messages", new() { ["timeout_seconds"] = 30 });
@@ -89,13 +80,13 @@ public sealed class EntityDiscordIsolationTests : IAsyncLifetime
     [Fact]
     public async Task Dms_RepliesReachOnlyTheEntityThatWrote()
     {
-        await _host.DmRoutes.SetActiveEntityAsync(_demo.Bob.Id, _ada.Id, Token);
-        await CallAsync(_cydClient, "send_dm", new() { ["user"] = Id(_demo.Alice.Id), ["content"] = "Cyd here: how are you?" });
-        var dmChannel = _discord.State.GetDmChannel(_demo.Alice.Id)!;
-        var cydsDm = _discord.State.GetMessages(dmChannel.Id).Single();
+        await Host.DmRoutes.SetActiveEntityAsync(Demo.Bob.Id, _ada.Id, Token);
+        await CallAsync(_cydClient, "send_dm", new() { ["user"] = Id(Demo.Alice.Id), ["content"] = "Cyd here: how are you?" });
+        var dmChannel = Discord.State.GetDmChannel(Demo.Alice.Id)!;
+        var cydsDm = Discord.State.GetMessages(dmChannel.Id).Single();
 
-        _discord.State.PostUserMessage(dmChannel.Id, _demo.Alice.Id, "Fine, thanks Cyd.", replyTo: cydsDm.Id);
-        _discord.State.SendDirectMessage(_demo.Bob.Id, "Hello Ada, it's Bob.");
+        Discord.State.PostUserMessage(dmChannel.Id, Demo.Alice.Id, "Fine, thanks Cyd.", replyTo: cydsDm.Id);
+        Discord.State.SendDirectMessage(Demo.Bob.Id, "Hello Ada, it's Bob.");
         var cyd = await CallAsync(_cydClient, "wait_for_messages", new() { ["timeout_seconds"] = 30 });
         var ada = await CallAsync(_adaClient, "wait_for_messages", new() { ["timeout_seconds"] = 30 });
         var readDmChannel = await ErrorAsync(_adaClient, "read_messages", new() { ["channel"] = Id(dmChannel.Id) });
@@ -111,9 +102,9 @@ public sealed class EntityDiscordIsolationTests : IAsyncLifetime
     [Fact]
     public async Task Keys_OnesKeyNeverOpensTheOther()
     {
-        using var http = _host.Client();
+        using var http = Host.Client();
 
-        using var crossed = await http.SendAsync(RawHttp.Post(_host.EntityUrl(_cyd.Id), RawHttp.Initialize, _adaKey), Token);
+        using var crossed = await http.SendAsync(RawHttp.Post(Host.EntityUrl(_cyd.Id), RawHttp.Initialize, _adaKey), Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, crossed.StatusCode);
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MCPilot.Testing.FakeDiscord;
+using MCPilot.AspNetCore.Tests.Discord;
 using static MCPilot.AspNetCore.Tests.Discord.EntityDiscordEndpointTests;
 
 namespace MCPilot.AspNetCore.Tests.Npm;
@@ -8,35 +8,18 @@ namespace MCPilot.AspNetCore.Tests.Npm;
 /// The TypeScript SDK's client (@modelcontextprotocol/sdk) driving two entities' Discord tools on a
 /// real host whose Discord is FakeDiscord, over Streamable HTTP and legacy SSE.
 /// </summary>
-public sealed class TypeScriptSdkDiscordTests : IAsyncLifetime
+public sealed class TypeScriptSdkDiscordTests : DiscordHostTests
 {
-    private FakeDiscordServer _discord = null!;
-    private FakeDemo _demo = null!;
-    private EntityHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { RateLimits = FakeDiscordRateLimits.Faster(20) }, TestContext.Current.CancellationToken);
-        _demo = _discord.State.SeedDemo();
-        _host = await EntityHost.StartAsync(discord: _discord);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _discord.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("http", "")]
     [InlineData("sse", "/sse")]
     public async Task Client_CallsDiscordToolsAndIsNotifiedOfNewMessages(string mode, string suffix)
     {
-        var (ada, keyA) = await _host.CreateEntityAsync("Ada");
-        var (cyd, keyB) = await _host.CreateEntityAsync("Cyd");
+        var (ada, keyA) = await Host.CreateEntityAsync("Ada");
+        var (cyd, keyB) = await Host.CreateEntityAsync("Cyd");
 
         var (exit, output, error) = await NodeRunner.RunAsync(
-            [Path.Combine("scripts", "sdk-discord.mjs"), mode, _host.EntityUrl(ada.Id, suffix).ToString(), keyA, _host.EntityUrl(cyd.Id, suffix).ToString(), keyB, Id(_demo.General.Id), Id(_demo.Thread.Id)],
+            [Path.Combine("scripts", "sdk-discord.mjs"), mode, Host.EntityUrl(ada.Id, suffix).ToString(), keyA, Host.EntityUrl(cyd.Id, suffix).ToString(), keyB, Id(Demo.General.Id), Id(Demo.Thread.Id)],
             TimeSpan.FromMinutes(1));
 
         Assert.True(exit == 0, $"exit {exit}: {error}");
@@ -47,10 +30,10 @@ public sealed class TypeScriptSdkDiscordTests : IAsyncLifetime
         Assert.True(tools["read_messages"].GetProperty("readOnlyHint").GetBoolean());
         Assert.False(tools["send_dm"].GetProperty("destructiveHint").GetBoolean());
         Assert.StartsWith("Posted as Cyd", Text(root, "fromB"), StringComparison.Ordinal);
-        Assert.Contains($"thread {_demo.Thread.Id}", Text(root, "inThread"), StringComparison.Ordinal);
-        var general = _discord.State.GetMessages(_demo.General.Id);
+        Assert.Contains($"thread {Demo.Thread.Id}", Text(root, "inThread"), StringComparison.Ordinal);
+        var general = Discord.State.GetMessages(Demo.General.Id);
         Assert.Equal([("Cyd", $"Hello Ada, from Cyd over {mode}."), ("Ada", $"Ada over {mode}.")], general.Select(m => (m.Username, m.Content)));
-        Assert.Equal(("Ada", $"Ada in the thread over {mode}."), _discord.State.GetMessages(_demo.Thread.Id).Select(m => (m.Username, m.Content)).Single());
+        Assert.Equal(("Ada", $"Ada in the thread over {mode}."), Discord.State.GetMessages(Demo.Thread.Id).Select(m => (m.Username, m.Content)).Single());
         Assert.Equal("https://avatars.example.com/ada.png", general[1].AvatarUrl);
         Assert.Contains($"Ada (you): Ada over {mode}.", Text(root, "read"), StringComparison.Ordinal);
         Assert.Contains($"Cyd (AI entity): Hello Ada, from Cyd over {mode}.", Text(root, "read"), StringComparison.Ordinal);

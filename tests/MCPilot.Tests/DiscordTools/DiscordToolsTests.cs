@@ -7,32 +7,24 @@ using MCPilot.Tools;
 namespace MCPilot.Tests.DiscordTools;
 
 /// <summary>The Discord tools as a model sees them: their text, their ids, their refusals.</summary>
-public sealed class DiscordToolsTests : IAsyncLifetime
+public sealed class DiscordToolsTests : DiscordWorldTests
 {
-    private DiscordTestWorld _world = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _world = await DiscordTestWorld.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _world.DisposeAsync();
-
     [Fact]
     public async Task ReadMessages_SinceLastRead_OnlyNewerOnesAndOwnMessagesMarked()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var general = Id(_world.Demo.General.Id);
-        var question = _world.State.PostUserMessage(_world.Demo.General.Id, _world.Demo.Alice.Id, "Is anyone here?\nHello?");
-        var answer = await _world.Services.Tool<DiscordSendTools>(ada.Id).SendMessage(general, "I am.", Id(question.Id), Token);
+        var ada = await World.EntityAsync("Ada");
+        var general = Id(World.Demo.General.Id);
+        var question = World.State.PostUserMessage(World.Demo.General.Id, World.Demo.Alice.Id, "Is anyone here?\nHello?");
+        var answer = await World.Services.Tool<DiscordSendTools>(ada.Id).SendMessage(general, "I am.", Id(question.Id), Token);
 
-        var first = await _world.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(general, cancellationToken: Token);
-        var later = _world.State.PostUserMessage(_world.Demo.General.Id, _world.Demo.Bob.Id, "Me too.");
-        var second = await _world.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(general, since_last_read: true, cancellationToken: Token);
-        var third = await _world.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(general, since_last_read: true, cancellationToken: Token);
+        var first = await World.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(general, cancellationToken: Token);
+        var later = World.State.PostUserMessage(World.Demo.General.Id, World.Demo.Bob.Id, "Me too.");
+        var second = await World.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(general, since_last_read: true, cancellationToken: Token);
+        var third = await World.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(general, since_last_read: true, cancellationToken: Token);
 
         Assert.StartsWith($"#general (channel {general}): 2 message(s), oldest first:", first, StringComparison.Ordinal);
         Assert.Contains($"[{question.Id}] ", first, StringComparison.Ordinal);
-        Assert.Contains($"Alice (user {_world.Demo.Alice.Id}): Is anyone here?\n    Hello?", first, StringComparison.Ordinal);
+        Assert.Contains($"Alice (user {World.Demo.Alice.Id}): Is anyone here?\n    Hello?", first, StringComparison.Ordinal);
         Assert.Contains("Ada (you): I am.", first, StringComparison.Ordinal);
         Assert.Contains("Posted as Ada in #general", answer, StringComparison.Ordinal);
         Assert.Contains($"[{later.Id}] ", second, StringComparison.Ordinal);
@@ -43,11 +35,11 @@ public sealed class DiscordToolsTests : IAsyncLifetime
     [Fact]
     public async Task ReadMessages_AnotherEntitysMessage_MarkedAsAnAIEntity()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var cyd = await _world.EntityAsync("Cyd");
-        await _world.Discord(cyd.Id).SendMessageAsync(_world.Demo.General.Id, "Cyd here.", cancellationToken: Token);
+        var ada = await World.EntityAsync("Ada");
+        var cyd = await World.EntityAsync("Cyd");
+        await World.Discord(cyd.Id).SendMessageAsync(World.Demo.General.Id, "Cyd here.", cancellationToken: Token);
 
-        var text = await _world.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(Id(_world.Demo.General.Id), cancellationToken: Token);
+        var text = await World.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(Id(World.Demo.General.Id), cancellationToken: Token);
 
         Assert.Contains("Cyd (AI entity): Cyd here.", text, StringComparison.Ordinal);
     }
@@ -55,10 +47,10 @@ public sealed class DiscordToolsTests : IAsyncLifetime
     [Fact]
     public async Task ReadMessages_FullPage_SaysHowToReadOlder()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var posted = Enumerable.Range(1, 3).Select(i => _world.State.PostUserMessage(_world.Demo.General.Id, _world.Demo.Alice.Id, $"m{i}")).ToList();
+        var ada = await World.EntityAsync("Ada");
+        var posted = Enumerable.Range(1, 3).Select(i => World.State.PostUserMessage(World.Demo.General.Id, World.Demo.Alice.Id, $"m{i}")).ToList();
 
-        var text = await _world.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(Id(_world.Demo.General.Id), limit: 2, cancellationToken: Token);
+        var text = await World.Services.Tool<DiscordChannelTools>(ada.Id).ReadMessages(Id(World.Demo.General.Id), limit: 2, cancellationToken: Token);
 
         Assert.DoesNotContain("m1", text, StringComparison.Ordinal);
         Assert.EndsWith($"There may be older messages: read_messages with before=\"{posted[1].Id}\".\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
@@ -67,9 +59,9 @@ public sealed class DiscordToolsTests : IAsyncLifetime
     [Fact]
     public async Task ReadMessages_ConflictingOrBadArguments_ClearErrors()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var tools = _world.Services.Tool<DiscordChannelTools>(ada.Id);
-        var general = Id(_world.Demo.General.Id);
+        var ada = await World.EntityAsync("Ada");
+        var tools = World.Services.Tool<DiscordChannelTools>(ada.Id);
+        var general = Id(World.Demo.General.Id);
 
         var both = await Assert.ThrowsAsync<EntityToolException>(() => tools.ReadMessages(general, before: "1", after: "2", cancellationToken: Token));
         var limit = await Assert.ThrowsAsync<EntityToolException>(() => tools.ReadMessages(general, limit: 0, cancellationToken: Token));
@@ -84,44 +76,44 @@ public sealed class DiscordToolsTests : IAsyncLifetime
     [Fact]
     public async Task ListChannels_AllowedChannelsWithThreadsAndForumPosts()
     {
-        var ada = await _world.EntityAsync("Ada", DiscordTestWorld.Only(_world.Demo.General.Id, _world.Demo.Forum.Id));
+        var ada = await World.EntityAsync("Ada", DiscordTestWorld.Only(World.Demo.General.Id, World.Demo.Forum.Id));
 
-        var text = (await _world.Services.Tool<DiscordChannelTools>(ada.Id).ListChannels(cancellationToken: Token)).ReplaceLineEndings("\n");
+        var text = (await World.Services.Tool<DiscordChannelTools>(ada.Id).ListChannels(cancellationToken: Token)).ReplaceLineEndings("\n");
 
         Assert.Equal(
-            $"MCPilot Playground (server {_world.GuildId}):\n" +
-            $"- #general (channel {_world.Demo.General.Id})\n" +
-            $"  - thread \"entities-chat\" (thread {_world.Demo.Thread.Id})\n" +
-            $"- #ideas (channel {_world.Demo.Forum.Id}, forum: read and post in its posts below)\n" +
-            $"  - thread \"What should the entities build?\" (thread {_world.Demo.ForumPost.Id})\n",
+            $"MCPilot Playground (server {World.GuildId}):\n" +
+            $"- #general (channel {World.Demo.General.Id})\n" +
+            $"  - thread \"entities-chat\" (thread {World.Demo.Thread.Id})\n" +
+            $"- #ideas (channel {World.Demo.Forum.Id}, forum: read and post in its posts below)\n" +
+            $"  - thread \"What should the entities build?\" (thread {World.Demo.ForumPost.Id})\n",
             text);
     }
 
     [Fact]
     public async Task ListChannels_ServerOfAnotherEntity_Denied()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var other = _world.State.CreateGuild("Other");
+        var ada = await World.EntityAsync("Ada");
+        var other = World.State.CreateGuild("Other");
 
-        var denied = await Assert.ThrowsAsync<EntityToolException>(() => _world.Services.Tool<DiscordChannelTools>(ada.Id).ListChannels(Id(other.Id), Token));
+        var denied = await Assert.ThrowsAsync<EntityToolException>(() => World.Services.Tool<DiscordChannelTools>(ada.Id).ListChannels(Id(other.Id), Token));
 
         Assert.Equal(ToolCallOutcome.Denied, denied.Outcome);
-        Assert.Empty(_world.State.GetChannels(other.Id));
+        Assert.Empty(World.State.GetChannels(other.Id));
     }
 
     [Fact]
     public async Task ListServers_NamesPolicyAndServersTheBotIsNotIn()
     {
-        var ada = await _world.EntityAsync("Ada", change: e => e with
+        var ada = await World.EntityAsync("Ada", change: e => e with
         {
-            Guilds = [new EntityGuildMembership(_world.GuildId, new ChannelPolicy { Deny = new HashSet<ulong> { 5 } }) { MentionRoleId = 7 }, new EntityGuildMembership(999, ChannelPolicy.AllowAll)],
+            Guilds = [new EntityGuildMembership(World.GuildId, new ChannelPolicy { Deny = new HashSet<ulong> { 5 } }) { MentionRoleId = 7 }, new EntityGuildMembership(999, ChannelPolicy.AllowAll)],
         });
 
-        var text = (await _world.Services.Tool<DiscordChannelTools>(ada.Id).ListServers(Token)).ReplaceLineEndings("\n");
+        var text = (await World.Services.Tool<DiscordChannelTools>(ada.Id).ListServers(Token)).ReplaceLineEndings("\n");
 
         Assert.Equal(
             "Ada is in 2 server(s):\n" +
-            $"- MCPilot Playground (server {_world.GuildId}): all channels except 5; messages mentioning role 7 address you\n" +
+            $"- MCPilot Playground (server {World.GuildId}): all channels except 5; messages mentioning role 7 address you\n" +
             "- server 999: the bot is not in this server, so Ada cannot use it until someone invites the bot.\n",
             text);
     }
@@ -129,25 +121,25 @@ public sealed class DiscordToolsTests : IAsyncLifetime
     [Fact]
     public async Task AddReaction_UnparsableEmoji_RefusedBeforeDiscord()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var message = _world.State.PostUserMessage(_world.Demo.General.Id, _world.Demo.Alice.Id, "hi");
+        var ada = await World.EntityAsync("Ada");
+        var message = World.State.PostUserMessage(World.Demo.General.Id, World.Demo.Alice.Id, "hi");
 
-        var bad = await Assert.ThrowsAsync<EntityToolException>(() => _world.Services.Tool<DiscordSendTools>(ada.Id).AddReaction(Id(_world.Demo.General.Id), Id(message.Id), "thumbs up", Token));
-        var ok = await _world.Services.Tool<DiscordSendTools>(ada.Id).AddReaction(Id(_world.Demo.General.Id), Id(message.Id), "🎉", Token);
+        var bad = await Assert.ThrowsAsync<EntityToolException>(() => World.Services.Tool<DiscordSendTools>(ada.Id).AddReaction(Id(World.Demo.General.Id), Id(message.Id), "thumbs up", Token));
+        var ok = await World.Services.Tool<DiscordSendTools>(ada.Id).AddReaction(Id(World.Demo.General.Id), Id(message.Id), "🎉", Token);
 
         Assert.StartsWith("'emoji' must be a Unicode emoji", bad.Message, StringComparison.Ordinal);
-        Assert.Equal($"Reacted 🎉 to message [{message.Id}] in channel {_world.Demo.General.Id}.", ok);
+        Assert.Equal($"Reacted 🎉 to message [{message.Id}] in channel {World.Demo.General.Id}.", ok);
     }
 
     [Fact]
     public async Task SendDm_Member_SaysWhereRepliesArrive()
     {
-        var ada = await _world.EntityAsync("Ada");
+        var ada = await World.EntityAsync("Ada");
 
-        var text = await _world.Services.Tool<DiscordSendTools>(ada.Id).SendDm(Id(_world.Demo.Alice.Id), "psst", Token);
+        var text = await World.Services.Tool<DiscordSendTools>(ada.Id).SendDm(Id(World.Demo.Alice.Id), "psst", Token);
 
-        var sent = _world.State.GetMessages(_world.State.GetDmChannel(_world.Demo.Alice.Id)!.Id).Single();
-        Assert.Equal($"Sent a direct message to user {_world.Demo.Alice.Id} as Ada: message [{sent.Id}]. Their replies arrive in read_dms.", text);
+        var sent = World.State.GetMessages(World.State.GetDmChannel(World.Demo.Alice.Id)!.Id).Single();
+        Assert.Equal($"Sent a direct message to user {World.Demo.Alice.Id} as Ada: message [{sent.Id}]. Their replies arrive in read_dms.", text);
     }
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);

@@ -7,56 +7,48 @@ using MCPilot.Tools;
 
 namespace MCPilot.Tests.DiscordTools;
 
-public sealed class EntityDiscordTests : IAsyncLifetime
+public sealed class EntityDiscordTests : DiscordWorldTests
 {
-    private DiscordTestWorld _world = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _world = await DiscordTestWorld.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _world.DisposeAsync();
-
     [Fact]
     public async Task SendMessageAsync_AllowedChannel_PostsWithEntityNameAndAvatarAndRecordsIt()
     {
-        var ada = await _world.EntityAsync("Ada");
+        var ada = await World.EntityAsync("Ada");
 
-        var result = await _world.Discord(ada.Id).SendMessageAsync(_world.Demo.General.Id, "Hello, humans.", cancellationToken: Token);
+        var result = await World.Discord(ada.Id).SendMessageAsync(World.Demo.General.Id, "Hello, humans.", cancellationToken: Token);
 
-        var posted = _world.State.GetMessage(result.Messages.Single().Id)!;
+        var posted = World.State.GetMessage(result.Messages.Single().Id)!;
         Assert.Equal("Hello, humans.", posted.Content);
         Assert.Equal("Ada", posted.Username);
         Assert.Equal("https://avatars.example.com/ada.png", posted.AvatarUrl);
         Assert.NotNull(posted.WebhookId);
-        Assert.Equal(ada.Id, (await _world.Services.SentMessages.FindAsync(posted.Id, Token))!.EntityId);
-        Assert.Equal(1, _world.Services.Counters.Counts.Values.Sum());
+        Assert.Equal(ada.Id, (await World.Services.SentMessages.FindAsync(posted.Id, Token))!.EntityId);
+        Assert.Equal(1, World.Services.Counters.Counts.Values.Sum());
     }
 
     [Fact]
     public async Task SendMessageAsync_Thread_PostsThroughParentWebhookIntoThread()
     {
-        var ada = await _world.EntityAsync("Ada", DiscordTestWorld.Only(_world.Demo.General.Id));
+        var ada = await World.EntityAsync("Ada", DiscordTestWorld.Only(World.Demo.General.Id));
 
-        var result = await _world.Discord(ada.Id).SendMessageAsync(_world.Demo.Thread.Id, "In the thread.", cancellationToken: Token);
+        var result = await World.Discord(ada.Id).SendMessageAsync(World.Demo.Thread.Id, "In the thread.", cancellationToken: Token);
 
-        Assert.Equal(_world.Demo.General.Id, result.ChannelId);
-        Assert.Equal(_world.Demo.Thread.Id, result.ThreadId);
-        Assert.Equal(_world.Demo.Thread.Id, _world.State.GetMessage(result.Messages[0].Id)!.ChannelId);
-        Assert.Empty(_world.State.GetWebhooks(_world.Demo.Thread.Id));
+        Assert.Equal(World.Demo.General.Id, result.ChannelId);
+        Assert.Equal(World.Demo.Thread.Id, result.ThreadId);
+        Assert.Equal(World.Demo.Thread.Id, World.State.GetMessage(result.Messages[0].Id)!.ChannelId);
+        Assert.Empty(World.State.GetWebhooks(World.Demo.Thread.Id));
     }
 
     [Fact]
     public async Task SendMessageAsync_LongContent_SplitIntoPartsEachTakingASend()
     {
-        var ada = await _world.EntityAsync("Ada", change: e => e with { RateLimits = new EntityRateLimits { SendsPerMinute = 60, Burst = 3 } });
+        var ada = await World.EntityAsync("Ada", change: e => e with { RateLimits = new EntityRateLimits { SendsPerMinute = 60, Burst = 3 } });
         var paragraph = new string('x', 1500);
 
-        var result = await _world.Discord(ada.Id).SendMessageAsync(_world.Demo.General.Id, $"{paragraph}\n\n{paragraph}\n\n{paragraph}", cancellationToken: Token);
+        var result = await World.Discord(ada.Id).SendMessageAsync(World.Demo.General.Id, $"{paragraph}\n\n{paragraph}\n\n{paragraph}", cancellationToken: Token);
 
         Assert.Equal(3, result.Messages.Count);
-        Assert.All(result.Messages, m => Assert.True(_world.State.GetMessage(m.Id)!.Content.Length <= 2000));
-        var limited = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).SendMessageAsync(_world.Demo.General.Id, "one more", cancellationToken: Token));
+        Assert.All(result.Messages, m => Assert.True(World.State.GetMessage(m.Id)!.Content.Length <= 2000));
+        var limited = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).SendMessageAsync(World.Demo.General.Id, "one more", cancellationToken: Token));
         Assert.Equal(ToolCallOutcome.RateLimited, limited.Outcome);
         Assert.Contains("Retry in", limited.Message, StringComparison.Ordinal);
     }
@@ -64,76 +56,76 @@ public sealed class EntityDiscordTests : IAsyncLifetime
     [Fact]
     public async Task SendMessageAsync_ChannelOutsidePolicy_DeniedWithoutTouchingDiscord()
     {
-        var ada = await _world.EntityAsync("Ada", DiscordTestWorld.Only(_world.Demo.General.Id));
-        var before = _world.Fake.RequestCount;
+        var ada = await World.EntityAsync("Ada", DiscordTestWorld.Only(World.Demo.General.Id));
+        var before = World.Fake.RequestCount;
 
-        var denied = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).SendMessageAsync(_world.Demo.Random.Id, "hi", cancellationToken: Token));
+        var denied = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).SendMessageAsync(World.Demo.Random.Id, "hi", cancellationToken: Token));
 
         Assert.Equal(ToolCallOutcome.Denied, denied.Outcome);
-        Assert.Contains($"may not use channel {_world.Demo.Random.Id}", denied.Message, StringComparison.Ordinal);
-        Assert.Empty(_world.State.GetMessages(_world.Demo.Random.Id));
-        Assert.Empty(_world.State.GetWebhooks(_world.Demo.Random.Id));
-        Assert.True(_world.Fake.RequestCount - before <= 1); // at most the channel lookup
+        Assert.Contains($"may not use channel {World.Demo.Random.Id}", denied.Message, StringComparison.Ordinal);
+        Assert.Empty(World.State.GetMessages(World.Demo.Random.Id));
+        Assert.Empty(World.State.GetWebhooks(World.Demo.Random.Id));
+        Assert.True(World.Fake.RequestCount - before <= 1); // at most the channel lookup
     }
 
     [Fact]
     public async Task SendMessageAsync_OtherGuildOrUnknownChannel_SameRefusal()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var otherGuild = _world.State.CreateGuild("Elsewhere");
-        var otherChannel = _world.State.CreateChannel(otherGuild.Id, "secret");
+        var ada = await World.EntityAsync("Ada");
+        var otherGuild = World.State.CreateGuild("Elsewhere");
+        var otherChannel = World.State.CreateChannel(otherGuild.Id, "secret");
 
-        var inOther = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).SendMessageAsync(otherChannel.Id, "hi", cancellationToken: Token));
-        var unknown = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).SendMessageAsync(999_999_999_999_999_999, "hi", cancellationToken: Token));
+        var inOther = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).SendMessageAsync(otherChannel.Id, "hi", cancellationToken: Token));
+        var unknown = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).SendMessageAsync(999_999_999_999_999_999, "hi", cancellationToken: Token));
 
         Assert.Equal(inOther.Message.Replace(otherChannel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "X", StringComparison.Ordinal), unknown.Message.Replace("999999999999999999", "X", StringComparison.Ordinal));
         Assert.DoesNotContain(otherGuild.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), inOther.Message, StringComparison.Ordinal);
-        Assert.Empty(_world.State.GetMessages(otherChannel.Id));
+        Assert.Empty(World.State.GetMessages(otherChannel.Id));
     }
 
     [Fact]
     public async Task SendMessageAsync_DirectMessageChannelOrForum_RefusedWithTheRightTool()
     {
-        var ada = await _world.EntityAsync("Ada");
-        _world.State.SendDirectMessage(_world.Demo.Alice.Id, "hi bot");
-        var dm = _world.State.GetDmChannel(_world.Demo.Alice.Id)!;
+        var ada = await World.EntityAsync("Ada");
+        World.State.SendDirectMessage(World.Demo.Alice.Id, "hi bot");
+        var dm = World.State.GetDmChannel(World.Demo.Alice.Id)!;
 
-        var inDm = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).SendMessageAsync(dm.Id, "hi", cancellationToken: Token));
-        var inForum = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).SendMessageAsync(_world.Demo.Forum.Id, "hi", cancellationToken: Token));
-        var readDm = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).ReadMessagesAsync(dm.Id, MessageQuery.Latest(), Token));
+        var inDm = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).SendMessageAsync(dm.Id, "hi", cancellationToken: Token));
+        var inForum = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).SendMessageAsync(World.Demo.Forum.Id, "hi", cancellationToken: Token));
+        var readDm = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).ReadMessagesAsync(dm.Id, MessageQuery.Latest(), Token));
 
         Assert.Contains("send_dm", inDm.Message, StringComparison.Ordinal);
         Assert.Contains("read_dms", readDm.Message, StringComparison.Ordinal);
         Assert.Contains("forum", inForum.Message, StringComparison.Ordinal);
-        Assert.Single(_world.State.GetMessages(dm.Id));
+        Assert.Single(World.State.GetMessages(dm.Id));
     }
 
     [Fact]
     public async Task SendMessageAsync_BadContent_RefusedNamingTheProblem()
     {
-        var ada = await _world.EntityAsync("Ada", change: e => e with { BlockedPhrases = ["secret plan"] });
-        var discord = _world.Discord(ada.Id);
+        var ada = await World.EntityAsync("Ada", change: e => e with { BlockedPhrases = ["secret plan"] });
+        var discord = World.Discord(ada.Id);
 
-        var empty = await Assert.ThrowsAsync<EntityToolException>(() => discord.SendMessageAsync(_world.Demo.General.Id, "  ", cancellationToken: Token));
-        var huge = await Assert.ThrowsAsync<EntityToolException>(() => discord.SendMessageAsync(_world.Demo.General.Id, new string('a', EntityOptions.DefaultMaxMessageLength + 1), cancellationToken: Token));
-        var blocked = await Assert.ThrowsAsync<EntityToolException>(() => discord.SendMessageAsync(_world.Demo.General.Id, "The SECRET plan is…", cancellationToken: Token));
+        var empty = await Assert.ThrowsAsync<EntityToolException>(() => discord.SendMessageAsync(World.Demo.General.Id, "  ", cancellationToken: Token));
+        var huge = await Assert.ThrowsAsync<EntityToolException>(() => discord.SendMessageAsync(World.Demo.General.Id, new string('a', EntityOptions.DefaultMaxMessageLength + 1), cancellationToken: Token));
+        var blocked = await Assert.ThrowsAsync<EntityToolException>(() => discord.SendMessageAsync(World.Demo.General.Id, "The SECRET plan is…", cancellationToken: Token));
 
         Assert.Contains("'content' is empty", empty.Message, StringComparison.Ordinal);
         Assert.Contains($"'content' is {EntityOptions.DefaultMaxMessageLength + 1} characters long", huge.Message, StringComparison.Ordinal);
         Assert.Equal(ToolCallOutcome.Denied, blocked.Outcome);
-        Assert.Empty(_world.State.GetMessages(_world.Demo.General.Id));
+        Assert.Empty(World.State.GetMessages(World.Demo.General.Id));
     }
 
     [Fact]
     public async Task SendMessageAsync_ReplyTo_QuotesExistingAndRefusesUnknown()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var human = _world.State.PostUserMessage(_world.Demo.General.Id, _world.Demo.Alice.Id, "What is 6 times 7?");
+        var ada = await World.EntityAsync("Ada");
+        var human = World.State.PostUserMessage(World.Demo.General.Id, World.Demo.Alice.Id, "What is 6 times 7?");
 
-        var reply = await _world.Discord(ada.Id).SendMessageAsync(_world.Demo.General.Id, "42.", new WebhookPostOptions { ReplyTo = human.Id }, Token);
-        var unknown = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).SendMessageAsync(_world.Demo.General.Id, "?", new WebhookPostOptions { ReplyTo = 123 }, Token));
+        var reply = await World.Discord(ada.Id).SendMessageAsync(World.Demo.General.Id, "42.", new WebhookPostOptions { ReplyTo = human.Id }, Token);
+        var unknown = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).SendMessageAsync(World.Demo.General.Id, "?", new WebhookPostOptions { ReplyTo = 123 }, Token));
 
-        Assert.Contains("Reply to", _world.State.GetMessage(reply.Messages[0].Id)!.Embeds.Single().ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Reply to", World.State.GetMessage(reply.Messages[0].Id)!.Embeds.Single().ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(ToolCallOutcome.InvalidArguments, unknown.Outcome);
         Assert.Contains("'reply_to': message 123 is not in channel", unknown.Message, StringComparison.Ordinal);
     }
@@ -141,46 +133,46 @@ public sealed class EntityDiscordTests : IAsyncLifetime
     [Fact]
     public async Task SendMessageAsync_WebhookDeleted_RecreatedAndPosted()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var first = await _world.Discord(ada.Id).SendMessageAsync(_world.Demo.General.Id, "one", cancellationToken: Token);
-        _world.State.DeleteWebhook(first.WebhookId);
+        var ada = await World.EntityAsync("Ada");
+        var first = await World.Discord(ada.Id).SendMessageAsync(World.Demo.General.Id, "one", cancellationToken: Token);
+        World.State.DeleteWebhook(first.WebhookId);
 
-        var second = await _world.Discord(ada.Id).SendMessageAsync(_world.Demo.General.Id, "two", cancellationToken: Token);
+        var second = await World.Discord(ada.Id).SendMessageAsync(World.Demo.General.Id, "two", cancellationToken: Token);
 
         Assert.NotEqual(first.WebhookId, second.WebhookId);
-        Assert.Equal(["one", "two"], _world.State.GetMessages(_world.Demo.General.Id).Select(m => m.Content));
+        Assert.Equal(["one", "two"], World.State.GetMessages(World.Demo.General.Id).Select(m => m.Content));
     }
 
     [Fact]
     public async Task ListChannelsAsync_Policy_OnlyAllowedChannelsWithTheirThreads()
     {
-        var ada = await _world.EntityAsync("Ada", DiscordTestWorld.Only(_world.Demo.General.Id, _world.Demo.Forum.Id));
+        var ada = await World.EntityAsync("Ada", DiscordTestWorld.Only(World.Demo.General.Id, World.Demo.Forum.Id));
 
-        var channels = await _world.Discord(ada.Id).ListChannelsAsync(cancellationToken: Token);
+        var channels = await World.Discord(ada.Id).ListChannelsAsync(cancellationToken: Token);
 
         Assert.Equal(
-            [_world.Demo.General.Id, _world.Demo.Thread.Id, _world.Demo.Forum.Id, _world.Demo.ForumPost.Id],
+            [World.Demo.General.Id, World.Demo.Thread.Id, World.Demo.Forum.Id, World.Demo.ForumPost.Id],
             channels.Select(c => c.Id));
     }
 
     [Fact]
     public async Task ListServersAsync_OnlyServersOfTheEntity()
     {
-        var ada = await _world.EntityAsync("Ada");
-        _world.State.CreateGuild("Not Ada's");
+        var ada = await World.EntityAsync("Ada");
+        World.State.CreateGuild("Not Ada's");
 
-        var servers = await _world.Discord(ada.Id).ListServersAsync(Token);
+        var servers = await World.Discord(ada.Id).ListServersAsync(Token);
 
-        Assert.Equal([_world.GuildId], servers.Select(s => s.Id));
+        Assert.Equal([World.GuildId], servers.Select(s => s.Id));
     }
 
     [Fact]
     public async Task ReadMessagesAsync_AllowedThread_ReturnsItsMessages()
     {
-        var ada = await _world.EntityAsync("Ada", DiscordTestWorld.Only(_world.Demo.General.Id));
-        _world.State.PostUserMessage(_world.Demo.Thread.Id, _world.Demo.Bob.Id, "in the thread");
+        var ada = await World.EntityAsync("Ada", DiscordTestWorld.Only(World.Demo.General.Id));
+        World.State.PostUserMessage(World.Demo.Thread.Id, World.Demo.Bob.Id, "in the thread");
 
-        var messages = await _world.Discord(ada.Id).ReadMessagesAsync(_world.Demo.Thread.Id, MessageQuery.Latest(10), Token);
+        var messages = await World.Discord(ada.Id).ReadMessagesAsync(World.Demo.Thread.Id, MessageQuery.Latest(10), Token);
 
         Assert.Equal("in the thread", messages.Single().Content);
     }
@@ -188,45 +180,45 @@ public sealed class EntityDiscordTests : IAsyncLifetime
     [Fact]
     public async Task AddReactionAsync_Message_BotReactsAndTakesASend()
     {
-        var ada = await _world.EntityAsync("Ada", change: e => e with { RateLimits = new EntityRateLimits { SendsPerMinute = 1, Burst = 1 } });
-        var human = _world.State.PostUserMessage(_world.Demo.General.Id, _world.Demo.Alice.Id, "react to me");
+        var ada = await World.EntityAsync("Ada", change: e => e with { RateLimits = new EntityRateLimits { SendsPerMinute = 1, Burst = 1 } });
+        var human = World.State.PostUserMessage(World.Demo.General.Id, World.Demo.Alice.Id, "react to me");
 
-        await _world.Discord(ada.Id).AddReactionAsync(_world.Demo.General.Id, human.Id, ReactionEmoji.Unicode("👍"), Token);
-        var limited = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).AddReactionAsync(_world.Demo.General.Id, human.Id, ReactionEmoji.Unicode("🎉"), Token));
+        await World.Discord(ada.Id).AddReactionAsync(World.Demo.General.Id, human.Id, ReactionEmoji.Unicode("👍"), Token);
+        var limited = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).AddReactionAsync(World.Demo.General.Id, human.Id, ReactionEmoji.Unicode("🎉"), Token));
 
-        Assert.Equal("👍", _world.State.GetMessage(human.Id)!.Reactions.Single().Emoji);
+        Assert.Equal("👍", World.State.GetMessage(human.Id)!.Reactions.Single().Emoji);
         Assert.Equal(ToolCallOutcome.RateLimited, limited.Outcome);
     }
 
     [Fact]
     public async Task SendDirectMessageAsync_Member_EmbedShowsEntityAndIsRecorded()
     {
-        var ada = await _world.EntityAsync("Ada");
+        var ada = await World.EntityAsync("Ada");
 
-        var sent = await _world.Discord(ada.Id).SendDirectMessageAsync(_world.Demo.Alice.Id, "A private hello.", Token);
+        var sent = await World.Discord(ada.Id).SendDirectMessageAsync(World.Demo.Alice.Id, "A private hello.", Token);
 
-        var stored = _world.State.GetMessage(sent.Single().Id)!;
+        var stored = World.State.GetMessage(sent.Single().Id)!;
         var embed = stored.Embeds.Single();
         Assert.Equal("Ada", (string?)embed["author"]!["name"]);
         Assert.Equal("https://avatars.example.com/ada.png", (string?)embed["author"]!["icon_url"]);
         Assert.Equal("A private hello.", (string?)embed["description"]);
-        Assert.Equal(_world.State.GetDmChannel(_world.Demo.Alice.Id)!.Id, stored.ChannelId);
-        var record = (await _world.Services.SentMessages.FindAsync(stored.Id, Token))!;
+        Assert.Equal(World.State.GetDmChannel(World.Demo.Alice.Id)!.Id, stored.ChannelId);
+        var record = (await World.Services.SentMessages.FindAsync(stored.Id, Token))!;
         Assert.Equal(ada.Id, record.EntityId);
         Assert.Null(record.GuildId);
-        Assert.Empty(_world.Services.Counters.Counts);
+        Assert.Empty(World.Services.Counters.Counts);
     }
 
     [Fact]
     public async Task SendDirectMessageAsync_UserOutsideEntityServers_Denied()
     {
-        var ada = await _world.EntityAsync("Ada");
-        var stranger = _world.State.CreateUser("stranger");
+        var ada = await World.EntityAsync("Ada");
+        var stranger = World.State.CreateUser("stranger");
 
-        var denied = await Assert.ThrowsAsync<EntityToolException>(() => _world.Discord(ada.Id).SendDirectMessageAsync(stranger.Id, "hi", Token));
+        var denied = await Assert.ThrowsAsync<EntityToolException>(() => World.Discord(ada.Id).SendDirectMessageAsync(stranger.Id, "hi", Token));
 
         Assert.Equal(ToolCallOutcome.Denied, denied.Outcome);
         Assert.Contains("only message members of its servers", denied.Message, StringComparison.Ordinal);
-        Assert.Null(_world.State.GetDmChannel(stranger.Id));
+        Assert.Null(World.State.GetDmChannel(stranger.Id));
     }
 }
