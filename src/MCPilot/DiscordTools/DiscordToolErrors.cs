@@ -23,7 +23,8 @@ internal static class DiscordToolErrors
             limited.RetryAfter),
         WebhookIdentityException webhook => new EntityToolException(ToolCallOutcome.Failed, webhook.Message),
         DiscordRestException discord => Describe(discord),
-        HttpRequestException or TimeoutException => new EntityToolException(ToolCallOutcome.Failed, "Discord could not be reached (a network error or a timeout). Try again in a little while."),
+        // The Discord client ends with these once its retries are spent; a plugin's own HTTP calls may too, so the words fit both.
+        HttpRequestException or TimeoutException => new EntityToolException(ToolCallOutcome.Failed, "A network error or a timeout stopped the call (Discord, or another service the tool uses, did not answer). Try again in a little while."),
         _ => null,
     };
 

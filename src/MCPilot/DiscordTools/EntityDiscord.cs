@@ -71,7 +71,7 @@ internal sealed class EntityDiscord : IEntityDiscord
         foreach (var guild in guilds)
         {
             var channels = await _rest.GetGuildChannelsAsync(guild, cancellationToken).ConfigureAwait(false);
-            var threads = (await _rest.GetActiveThreadsAsync(guild, cancellationToken).ConfigureAwait(false)).Threads;
+            var threads = await ActiveThreadsAsync(guild, cancellationToken).ConfigureAwait(false);
             foreach (var channel in channels.Concat(threads).Where(c => c.GuildId is not null))
             {
                 _channels.Set(channel);
@@ -195,6 +195,19 @@ internal sealed class EntityDiscord : IEntityDiscord
 
     public ValueTask<EntityId?> FindSenderAsync(ulong messageId, CancellationToken cancellationToken = default) =>
         _ledger.OwnerOfAsync(messageId, cancellationToken);
+
+    // A bot that may not list a server's threads still lists its channels.
+    private async Task<IReadOnlyList<Channel>> ActiveThreadsAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _rest.GetActiveThreadsAsync(guildId, cancellationToken).ConfigureAwait(false)).Threads;
+        }
+        catch (DiscordRestException e) when (e.Code is DiscordErrorCodes.MissingAccess or DiscordErrorCodes.MissingPermissions)
+        {
+            return [];
+        }
+    }
 
     // The user must be a member of one of the entity's servers: entities speak to their communities, not to anyone.
     private async Task EnsureReachableAsync(ulong userId, CancellationToken cancellationToken)

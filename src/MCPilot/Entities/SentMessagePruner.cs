@@ -6,13 +6,17 @@ namespace MCPilot.Entities;
 
 /// <summary>
 /// Deletes the records of which entity sent which message once they are older than
-/// <see cref="EntityOptions.SentMessageRetention"/>: at start, then every <see cref="Interval"/>.
+/// <see cref="EntityOptions.SentMessageRetention"/>: <see cref="FirstDelay"/> after start (when the
+/// store is migrated and the host busy with nothing else), then every <see cref="Interval"/>.
 /// A failed prune is logged and tried again at the next tick.
 /// </summary>
 internal sealed partial class SentMessagePruner(ISentMessageStore store, IOptionsMonitor<EntityOptions> options, TimeProvider time, ILogger<SentMessagePruner> logger) : BackgroundService
 {
     /// <summary>How often records are pruned.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    /// <summary>How long after start the first prune runs.</summary>
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(1);
 
     /// <summary>Prunes once; returns how many records were deleted.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
@@ -35,6 +39,7 @@ internal sealed partial class SentMessagePruner(ISentMessageStore store, IOption
     {
         try
         {
+            await Task.Delay(FirstDelay, time, stoppingToken).ConfigureAwait(false);
             using var timer = new PeriodicTimer(Interval, time);
             do
             {
