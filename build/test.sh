@@ -77,15 +77,18 @@ dotnet test MCPilot.sln -c Release --no-build --nologo \
   --logger "trx" --results-directory "$work/results" "$@" || status=$?
 
 spec_status=0
-spec_check="$root/../shared/tools/discord-spec-check"
+spec_check=""
+for candidate in "$root/../shared/tools/discord-spec-check" /work/shared/tools/discord-spec-check; do
+  if [ -x "$candidate" ]; then spec_check="$candidate"; break; fi
+done
 recorded=$(find "$work/recordings" -name '*.jsonl' -size +0 2>/dev/null | sort)
 if [ -n "$recorded" ]; then
-  if [ -x "$spec_check" ]; then
+  if [ -n "$spec_check" ]; then
     log "checking recorded Discord exchanges against Discord's OpenAPI spec"
     # shellcheck disable=SC2086
     "$spec_check" --quiet $recorded | tail -n 20 | tee "$work/spec-check.txt" || spec_status=$?
   else
-    echo "discord-spec-check not found at $spec_check: recordings were not checked." >&2
+    echo "discord-spec-check not found (../shared/tools): recordings were not checked." >&2
   fi
 fi
 
