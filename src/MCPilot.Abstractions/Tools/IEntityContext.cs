@@ -7,7 +7,9 @@ namespace MCPilot.Tools;
 /// What an entity tool knows about the entity its caller is connected as. Tools receive it by
 /// dependency injection (a constructor or method parameter of this type) inside an entity MCP
 /// session; every check here throws <see cref="EntityToolException"/>, which reaches the client as
-/// an MCP tool error.
+/// an MCP tool error. Tools that read or write Discord take <c>IEntityDiscord</c> (package
+/// MCPilot.Discord) instead: it applies these checks, posts with the entity's identity and records
+/// what it sent.
 /// </summary>
 /// <example>
 /// <code>
