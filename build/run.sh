@@ -5,4 +5,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-exec dotnet run --project "$root/samples/MCPilot.Host" -c Release -- "$@"
+# --no-launch-profile: the host reads appsettings.json, and `dotnet run` prints nothing of its own on
+# standard output (so that `./build/run.sh entities list --json` is pure JSON).
+exec dotnet run --project "$root/samples/MCPilot.Host" -c Release --no-launch-profile -- "$@"

@@ -61,6 +61,29 @@ public sealed class EntityRegistry
         return stored;
     }
 
+    /// <summary>
+    /// Re-reads an entity from the store after another process changed it (an operator CLI, another
+    /// host): this host's directory, which routing and the endpoints read, takes the stored entity,
+    /// or forgets it (closing its sessions) when the store no longer has it.
+    /// </summary>
+    /// <returns>The stored entity, or <see langword="null"/> when it no longer exists.</returns>
+    public async Task<Entity?> RefreshAsync(EntityId id, CancellationToken cancellationToken = default)
+    {
+        var stored = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            if (_directory.Get(id) is not null)
+            {
+                _directory.Remove(id);
+            }
+
+            return null;
+        }
+
+        _directory.Upsert(stored);
+        return stored;
+    }
+
     /// <summary>Lists every entity, by name.</summary>
     public Task<IReadOnlyList<Entity>> ListAsync(CancellationToken cancellationToken = default) => _store.ListAsync(cancellationToken);
 

@@ -117,6 +117,36 @@ public sealed class EntityRegistryTests : IAsyncDisposable
         Assert.Equal([id], (await _services.Get<EntityRouter>().RouteAsync(Message(channel: 5))).Delivered);
     }
 
+    [Fact]
+    public async Task RefreshAsync_ChangedInStoreByAnotherProcess_RoutingFollowsTheStoredPolicy()
+    {
+        var entity = await _services.CreateEntityAsync("Ada", new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 10 } }));
+        await _services.Entities.UpdateAsync(entity with { Guilds = [new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 20 } })] }, TestContext.Current.CancellationToken);
+        var router = _services.Get<EntityRouter>();
+        Assert.Single(router.Route(Message(channel: 10)).Delivered);
+
+        var refreshed = await _services.Registry.RefreshAsync(entity.Id, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, refreshed?.Version);
+        Assert.Empty(router.Route(Message(channel: 10, id: 2)).Delivered);
+        Assert.Equal([entity.Id], router.Route(Message(channel: 20, id: 3)).Delivered);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_DeletedInStoreByAnotherProcess_ForgottenAndRemovedRaised()
+    {
+        var entity = await _services.CreateEntityAsync("Ada", new EntityGuildMembership(1, ChannelPolicy.AllowAll));
+        var removed = new List<EntityId>();
+        _services.Get<EntityDirectory>().Removed += removed.Add;
+        await _services.Entities.DeleteAsync(entity.Id, TestContext.Current.CancellationToken);
+
+        Assert.Null(await _services.Registry.RefreshAsync(entity.Id, TestContext.Current.CancellationToken));
+
+        Assert.Equal([entity.Id], removed);
+        Assert.Empty(_services.Get<EntityRouter>().Route(Message(channel: 10)).Delivered);
+        Assert.Null(_services.Registry.Find(entity.Id));
+    }
+
     internal static InboundMessage Message(ulong channel, ulong id = 1, ulong guild = 1, string content = "hello", ulong? parent = null, ulong author = 900, bool bot = false, ulong? webhook = null, ulong? replyTo = null, ulong[]? roles = null) => new()
     {
         GuildId = guild,

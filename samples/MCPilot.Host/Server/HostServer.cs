@@ -1,0 +1,118 @@
+using MCPilot.Host.Cli;
+using MCPilot.Host.Composition;
+using MCPilot.Host.Playground;
+using MCPilot.Host.Status;
+
+namespace MCPilot.Host.Server;
+
+/// <summary>
+/// The web host: the shared composition, plus listeners, admin endpoints, and either the
+/// playground (FakeDiscord in-process, a demo entity, the page at <c>/</c>) or real Discord.
+/// </summary>
+internal static class HostServer
+{
+    /// <summary>Builds and runs the host until it is stopped; returns the exit code (1 when it did not start, with the reason on <paramref name="error"/>).</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        BuiltHost host;
+        try
+        {
+            host = await BuildAsync(args, output);
+        }
+        catch (Exception e) when (CliAction.Describe(e) is { } message)
+        {
+            await error.WriteLineAsync("The host did not start: " + message);
+            return CliAction.Failure;
+        }
+
+        await using (host)
+        {
+            try
+            {
+                await host.App.RunAsync();
+                return CliAction.Success;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await error.WriteLineAsync("The host did not start: " + (CliAction.Describe(e) ?? e.Message));
+                return CliAction.Failure;
+            }
+        }
+    }
+
+    /// <summary>Builds the host (not started); in playground mode FakeDiscord is already running.</summary>
+    public static async Task<BuiltHost> BuildAsync(IReadOnlyList<string> args, TextWriter output)
+    {
+        var contentRootGiven = args.Any(a => a.TrimStart('-', '/').StartsWith(WebHostDefaults.ContentRootKey, StringComparison.OrdinalIgnoreCase));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args],
+
+            // appsettings.json sits next to the executable, wherever it is started from.
+            ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
+        });
+        var settings = builder.AddMCPilotHost();
+        HostListeners.Read(builder.Configuration);
+        HostListeners.AllowPublicHost(builder.Configuration);
+        if (!HasListenerSettings(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(HostListeners.DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJson.Default));
+        services.AddSingleton(new HostConsole(output));
+        services.AddSingleton<HostRuntime>();
+        services.AddHostedService(sp => sp.GetRequiredService<HostRuntime>());
+        services.AddSingleton<SessionGauge>();
+        services.AddHostStatusSource<HostProcessStatusSource>();
+
+        PlaygroundDiscord? playground = null;
+        if (settings.Mode == HostMode.Playground)
+        {
+            playground = await PlaygroundDiscord.StartAsync();
+            builder.AddPlayground(playground);
+        }
+        else
+        {
+            services.AddMCPilot().AddDiscordRest();
+        }
+
+        try
+        {
+            var app = builder.Build();
+            if (settings.GeneratedSecretPath is { } secret)
+            {
+                HostLog.GeneratedPlaygroundSecret(app.Logger, secret);
+            }
+
+            app.MapMCPilot();
+            app.MapHostAdmin();
+            if (playground is not null)
+            {
+                app.MapPlaygroundPage();
+            }
+            else
+            {
+                app.MapGet("/", () => Results.Text("MCPilot host is running. Entities: /mcp/{entityId}. Health: /healthz, readiness: /readyz.\n"));
+            }
+
+            return new BuiltHost(app, playground);
+        }
+        catch
+        {
+            if (playground is not null)
+            {
+                await playground.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    private static bool HasListenerSettings(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[HostListeners.UrlsKey])
+        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MCPilot.Entities;
+using MCPilot.Host.Composition;
+using MCPilot.Host.Server;
+
+namespace MCPilot.Host.Status;
+
+/// <summary>The running host: mode, address, uptime, loaded entities and open MCP sessions.</summary>
+internal sealed class HostProcessStatusSource(HostSettings settings, HostRuntime runtime, EntityRegistry registry, SessionGauge sessions, TimeProvider time) : IHostStatusSource
+{
+    public string Name => "host";
+
+    public bool IsLive => true;
+
+    public Task<HostStatusSection> ReadAsync(CancellationToken cancellationToken)
+    {
+        var uptime = time.GetUtcNow() - runtime.StartedAt;
+        var fields = new JsonObject
+        {
+            ["running"] = true,
+            ["mode"] = settings.Mode.ToString(),
+            ["url"] = runtime.LocalUrl?.ToString(),
+            ["processId"] = Environment.ProcessId,
+            ["startedAt"] = runtime.StartedAt,
+            ["uptime"] = FormatUptime(uptime),
+            ["entitiesLoaded"] = registry.IsLoaded ? registry.Count : null,
+            ["openSessions"] = sessions.Read(),
+        };
+        return Task.FromResult(registry.IsLoaded
+            ? HostStatusSection.Ok(Name, fields)
+            : new HostStatusSection(Name, HostStatusLevel.Warning, "The host has not loaded its entities yet (or the store is unreachable: see its log); it is not ready.", fields));
+    }
+
+    /// <summary>An uptime for people: <c>3d 04h 05m</c>, <c>2h 03m 04s</c>, <c>12s</c>.</summary>
+    public static string FormatUptime(TimeSpan uptime) => uptime switch
+    {
+        { TotalDays: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)uptime.TotalDays}d {uptime.Hours:00}h {uptime.Minutes:00}m"),
+        { TotalHours: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{uptime.Hours}h {uptime.Minutes:00}m {uptime.Seconds:00}s"),
+        { TotalMinutes: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{uptime.Minutes}m {uptime.Seconds:00}s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)uptime.TotalSeconds)}s"),
+    };
+}

@@ -1,0 +1,64 @@
+namespace MCPilot.Host.Tests.Cli;
+
+public sealed class StatusCommandTests : IDisposable
+{
+    private readonly TestDataDirectory _data = new();
+
+    [Fact]
+    public async Task Status_NoHostRunning_ReportsStoredStateAndThatNoHostRuns()
+    {
+        await Run("entities", "create", "Ada", "--guild", "111");
+
+        var report = (await Run("status", "--json")).Json();
+
+        var sections = report.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+        Assert.Equal(["database", "entities", "host"], sections.Keys);
+        Assert.Equal("ok", sections["database"].GetProperty("level").GetString());
+        Assert.Equal(1, sections["entities"].GetProperty("fields").GetProperty("entities").GetInt32());
+        Assert.Equal("warning", sections["entities"].GetProperty("level").GetString());
+        Assert.Contains("keys create", sections["entities"].GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.False(sections["host"].GetProperty("fields").GetProperty("running").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Status_Text_ShowsEverySectionWithItsLevel()
+    {
+        await Run("db", "migrate");
+        var run = (await Run("status")).Succeeded();
+
+        Assert.Contains("database [ok]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("pending migrations: none", run.Output, StringComparison.Ordinal);
+        Assert.Contains("host [warning]", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_HostRunning_IncludesTheHostsLiveSection()
+    {
+        await using var host = await InProcessHost.StartAsync(_data.Path);
+        await host.WaitReadyAsync();
+
+        var report = (await Run("status", "--json")).Json();
+
+        var live = report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "host");
+        Assert.Equal("ok", live.GetProperty("level").GetString());
+        Assert.True(live.GetProperty("fields").GetProperty("running").GetBoolean());
+        Assert.Equal("Playground", live.GetProperty("fields").GetProperty("mode").GetString());
+        Assert.Equal(host.BaseUrl.ToString(), live.GetProperty("fields").GetProperty("url").GetString());
+        Assert.Equal(1, live.GetProperty("fields").GetProperty("entitiesLoaded").GetInt32());
+    }
+
+    [Fact]
+    public async Task Status_FreshDatabase_WarnsAboutPendingMigrationsWithoutChangingIt()
+    {
+        var report = (await Run("status", "--json")).Json();
+
+        var sections = report.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+        Assert.Contains("the host applies them when it starts", sections["database"].GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.Equal("warning", sections["entities"].GetProperty("level").GetString());
+        Assert.True((await Run("db", "status", "--json")).Json().GetProperty("sections")[0].GetProperty("fields").GetProperty("pendingMigrations").GetArrayLength() > 0);
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private Task<CliRun> Run(params string[] args) => CliRun.RunAsync(_data.Path, args);
+}
