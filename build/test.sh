@@ -7,7 +7,8 @@
 #   ./build/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Vault]
 #
 # Environment: MCPILOT_SKIP_INSTALL=1 skips apt/npm installs; MCPILOT_TEST_POSTGRES=<connection
-# string> uses an existing server instead of starting one; MCPILOT_SOAK_SECONDS runs the gateway soak.
+# string> uses an existing server instead of starting one; MCPILOT_SOAK_SECONDS sets how long the Gateway
+# soak (random faults, events sent against received) runs: 3 s by default, e.g. 300 for a real soak.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -67,6 +68,8 @@ if [ -z "${MCPILOT_TEST_POSTGRES:-}" ]; then
 fi
 
 export MCPILOT_FAKEDISCORD_RECORD_DIR="$work/recordings"
+export MCPILOT_SOAK_SECONDS="${MCPILOT_SOAK_SECONDS:-3}"
+export MCPILOT_SOAK_REPORT="$work/soak.txt"
 
 log "building"
 dotnet build MCPilot.sln -c Release -warnaserror -nologo -v q -clp:NoSummary
@@ -75,6 +78,8 @@ log "testing"
 status=0
 dotnet test MCPilot.sln -c Release --no-build --nologo \
   --logger "trx" --results-directory "$work/results" "$@" || status=$?
+
+[ -f "$MCPILOT_SOAK_REPORT" ] && cat "$MCPILOT_SOAK_REPORT"
 
 spec_status=0
 spec_check=""

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Adds MCPilot's Discord client.</summary>
-public static class MCPilotBuilderDiscordExtensions
+/// <summary>Adds MCPilot's Discord client: REST (<c>AddDiscordRest</c>) and Gateway (<c>AddDiscordGateway</c>, handlers, slash commands).</summary>
+public static partial class MCPilotBuilderDiscordExtensions
 {
     /// <summary>
     /// Adds the Discord REST client (<see cref="IDiscordRestClient"/>), the shared channel cache

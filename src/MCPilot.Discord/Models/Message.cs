@@ -16,6 +16,9 @@ public sealed class Message
     /// <summary>The guild it was sent in; Gateway events only (absent in REST responses and DMs).</summary>
     public ulong? GuildId { get; init; }
 
+    /// <summary>The type of the channel it was sent in; Gateway events only (tells a thread from a channel before any lookup).</summary>
+    public ChannelType? ChannelType { get; init; }
+
     /// <summary>The author: a user, or for a webhook message the webhook's name and avatar.</summary>
     public User Author { get; init; } = new();
 

@@ -27,9 +27,24 @@ internal sealed class DiscordRateLimiter(GlobalRateLimiter global, TimeProvider 
     public RateLimitBucket GetBucket(DiscordRoute route)
     {
         SweepIfDue();
-        var hash = _hashes.TryGetValue(route.BucketRoute, out var known) ? known : "route:" + route.BucketRoute;
+        var provisional = "route:" + route.BucketRoute + "|" + route.MajorParameter;
+        if (!_hashes.TryGetValue(route.BucketRoute, out var hash))
+        {
+            return _buckets.GetOrAdd(provisional, static key => new RateLimitBucket(key));
+        }
+
         var id = hash + "|" + route.MajorParameter;
-        return _buckets.GetOrAdd(id, static key => new RateLimitBucket(key));
+        if (_buckets.TryGetValue(id, out var bucket))
+        {
+            return bucket;
+        }
+
+        // The route's hash may have been learned from another major parameter (another channel)
+        // while requests for this one still queue in its provisional bucket: join that queue, or
+        // two queues would send side by side and overrun the limit.
+        return _buckets.TryGetValue(provisional, out var queued)
+            ? _buckets.GetOrAdd(id, queued)
+            : _buckets.GetOrAdd(id, static key => new RateLimitBucket(key));
     }
 
     /// <summary>

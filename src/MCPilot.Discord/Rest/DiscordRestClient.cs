@@ -11,6 +11,8 @@ namespace MCPilot.Discord.Rest;
 /// <summary>The REST client over <see cref="DiscordRestTransport"/>.</summary>
 internal sealed class DiscordRestClient(DiscordRestTransport transport, IOptions<DiscordOptions> options, TimeProvider time) : IDiscordRestClient
 {
+    private static long _nonceCounter = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1 << 22);
+
     private const int GuildPageSize = 200;
     private const int ContentLimit = 2000;
     private static readonly HttpMethod Get = HttpMethod.Get;
@@ -339,9 +341,14 @@ internal sealed class DiscordRestClient(DiscordRestTransport transport, IOptions
 
     private string NewNonce()
     {
-        // A snowflake-shaped nonce: unique per send, at most 20 digits (Discord allows 25).
+        // A snowflake-shaped nonce (at most 20 digits; Discord allows 25): the millisecond, then a
+        // 22-bit counter that starts at a random point per process. Random bits alone collided when
+        // hundreds of sends shared a millisecond, and with enforce_nonce a collision silently
+        // returns another send's message instead of posting: the counter makes nonces unique
+        // within the process, the random start keeps processes sharing a token apart.
         var snowflake = DiscordSnowflake.FromTimestamp(time.GetUtcNow());
-        return (snowflake | (ulong)Random.Shared.NextInt64(1, 1L << 22)).ToString(CultureInfo.InvariantCulture);
+        var increment = (ulong)Interlocked.Increment(ref _nonceCounter) & ((1UL << 22) - 1);
+        return (snowflake | increment).ToString(CultureInfo.InvariantCulture);
     }
 
     private static string? Query(params (string Name, object? Value)[] parameters)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MCPilot.Discord.Gateway.Events;
 using MCPilot.Discord.Models;
 using MCPilot.Discord.Rest;
 
@@ -40,6 +41,19 @@ namespace MCPilot.Discord.Serialization;
 [JsonSerializable(typeof(CreateThreadRequest))]
 [JsonSerializable(typeof(CreateDmRequest))]
 [JsonSerializable(typeof(DiscordErrorBody))]
+[JsonSerializable(typeof(ReadyEvent))]
+[JsonSerializable(typeof(GuildDeleteEvent))]
+[JsonSerializable(typeof(GuildRoleCreateEvent))]
+[JsonSerializable(typeof(GuildRoleUpdateEvent))]
+[JsonSerializable(typeof(GuildRoleDeleteEvent))]
+[JsonSerializable(typeof(ChannelPinsUpdateEvent))]
+[JsonSerializable(typeof(ThreadListSyncEvent))]
+[JsonSerializable(typeof(ThreadMemberUpdateEvent))]
+[JsonSerializable(typeof(ThreadMembersUpdateEvent))]
+[JsonSerializable(typeof(MessageDeleteEvent))]
+[JsonSerializable(typeof(MessageDeleteBulkEvent))]
+[JsonSerializable(typeof(MessageReactionAddEvent))]
+[JsonSerializable(typeof(WebhooksUpdateEvent))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -39,6 +39,9 @@ public sealed class FakeDiscordOptions
     /// <summary>The clock (for rate limits, timestamps, snowflakes and the interaction window). Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The Gateway's behaviour: heartbeat interval, shards, max_concurrency, enabled privileged intents, ...</summary>
+    public FakeGatewayOptions Gateway { get; set; } = new();
+
     /// <summary>How long an interaction may go unanswered before its callback fails with 10062. Default 3 seconds, as on Discord.</summary>
     public TimeSpan InteractionResponseWindow { get; set; } = TimeSpan.FromSeconds(3);
 }

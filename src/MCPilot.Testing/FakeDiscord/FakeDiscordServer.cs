@@ -15,8 +15,9 @@ using Microsoft.Extensions.Logging;
 namespace MCPilot.Testing.FakeDiscord;
 
 /// <summary>
-/// A Discord v10 REST server on loopback, for tests and for running any Discord client without
-/// Discord: a stateful world (<see cref="State"/>) behind Discord's routes under <c>/api/v10</c>,
+/// A Discord v10 server on loopback, for tests and for running any Discord client without
+/// Discord: a stateful world (<see cref="State"/>) behind Discord's REST routes under <c>/api/v10</c>
+/// and its Gateway (<see cref="Gateway"/>, a WebSocket at <see cref="GatewayUrl"/>),
 /// Discord's shapes and error codes, its rate-limit headers and 429s (<see cref="FakeDiscordRateLimits"/>),
 /// injectable faults (<see cref="Faults"/>), Gateway-shaped dispatches of every change
 /// (<see cref="FakeDiscordState.Events"/>) and a JSON Lines recording of every exchange.
@@ -44,6 +45,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         _authorization = Encoding.UTF8.GetBytes("Bot " + token);
         _limiter = new FakeDiscordRateLimiter(options.RateLimits, options.TimeProvider);
         _recorder = FakeDiscordRecorder.Create(options);
+        state.GatewayOptions = options.Gateway;
+        Gateway = new FakeGateway(state, options.Gateway, options.TimeProvider, token);
     }
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:5181/</c>.</summary>
@@ -52,8 +55,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>The REST API's base, e.g. <c>http://127.0.0.1:5181/api/v10/</c>: give it to a client as its API URL.</summary>
     public Uri ApiBaseUrl { get; private set; } = null!;
 
-    /// <summary>The Gateway URL <c>/gateway/bot</c> reports.</summary>
+    /// <summary>The Gateway URL <c>/gateway/bot</c> reports, e.g. <c>ws://127.0.0.1:5181</c>.</summary>
     public string GatewayUrl => State.GatewayUrl;
+
+    /// <summary>The Gateway: its sessions, and the faults to inject into it.</summary>
+    public FakeGateway Gateway { get; }
 
     /// <summary>The bot token FakeDiscord accepts (<c>Authorization: Bot &lt;token&gt;</c>).</summary>
     public string BotToken { get; }
@@ -91,6 +97,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         options ??= new FakeDiscordOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, FakeDiscordHostLifetime>();
         var address = options.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host);
         builder.WebHost.UseKestrel(k => k.Listen(address, options.Port));
         var app = builder.Build();
@@ -111,6 +118,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>Stops the server and closes the recording.</summary>
     public async ValueTask DisposeAsync()
     {
+        Gateway.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _recorder?.Dispose();
@@ -164,6 +172,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             new("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", s.OverwriteCommands, FakeRouteAuth.Bot, FakeRouteLimit.Default),
             new("POST", "/interactions/{interaction_id}/{interaction_token}/callback", s.InteractionCallback, FakeRouteAuth.Interaction, FakeRouteLimit.Default),
         ];
+        app.UseWebSockets();
+        app.Map("/", Gateway.AcceptAsync);
+        app.Map("/resume", Gateway.AcceptAsync);
         foreach (var route in routes)
         {
             app.MapMethods("/api/v10" + route.Template, [route.Method], context => HandleAsync(context, route));

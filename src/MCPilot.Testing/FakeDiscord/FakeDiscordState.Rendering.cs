@@ -291,10 +291,15 @@ public sealed partial class FakeDiscordState
         return json;
     }
 
-    /// <summary>A MESSAGE_CREATE payload: the message plus guild_id, the author's member and mentioned members.</summary>
+    /// <summary>A MESSAGE_CREATE payload: the message plus guild_id, channel_type, the author's member and mentioned members.</summary>
     internal JsonObject RenderMessageEvent(FakeMessage message)
     {
         var json = RenderMessage(message);
+        if (_channels.TryGetValue(message.ChannelId, out var channel))
+        {
+            json["channel_type"] = (int)channel.Type;
+        }
+
         if (message.GuildId is not { } guild)
         {
             return json;

@@ -24,12 +24,38 @@ public sealed partial class FakeDiscordState
 
     internal FakeResponse GetGateway(FakeRequest request) => FakeResponse.Ok(new JsonObject { ["url"] = GatewayUrl });
 
-    internal FakeResponse GetGatewayBot(FakeRequest request) => FakeResponse.Ok(new JsonObject
+    /// <summary>The Gateway settings <c>/gateway/bot</c> reports (set by the server from its options).</summary>
+    internal FakeGatewayOptions GatewayOptions { get; set; } = new();
+
+    private int _sessionStartsRemaining = -1;
+    private DateTimeOffset _sessionStartsResetAt;
+
+    internal FakeResponse GetGatewayBot(FakeRequest request)
     {
-        ["url"] = GatewayUrl,
-        ["shards"] = 1,
-        ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 1000, ["reset_after"] = 0, ["max_concurrency"] = 1 },
-    });
+        RefreshSessionStarts();
+        return FakeResponse.Ok(new JsonObject
+        {
+            ["url"] = GatewayUrl,
+            ["shards"] = GatewayOptions.RecommendedShards,
+            ["session_start_limit"] = new JsonObject
+            {
+                ["total"] = GatewayOptions.SessionStartLimit,
+                ["remaining"] = _sessionStartsRemaining,
+                ["reset_after"] = (long)Math.Max(0, (_sessionStartsResetAt - Now()).TotalMilliseconds),
+                ["max_concurrency"] = GatewayOptions.MaxConcurrency,
+            },
+        });
+    }
+
+    /// <summary>Starts a new day of session starts when the last one ran out (callers hold the lock).</summary>
+    private void RefreshSessionStarts()
+    {
+        if (_sessionStartsRemaining < 0 || Now() >= _sessionStartsResetAt)
+        {
+            _sessionStartsRemaining = GatewayOptions.SessionStartLimit;
+            _sessionStartsResetAt = Now() + TimeSpan.FromHours(24);
+        }
+    }
 
     internal FakeResponse GetCurrentUser(FakeRequest request) => FakeResponse.Ok(RenderCurrentUser());
 

@@ -66,13 +66,22 @@ public sealed partial class FakeDiscordState
         }
     }
 
-    /// <summary>Creates a guild the bot is in (with its @everyone role); publishes GUILD_CREATE.</summary>
-    public FakeGuild CreateGuild(string name, ulong? ownerId = null)
+    /// <summary>
+    /// Creates a guild the bot is in (with its @everyone role); publishes GUILD_CREATE. Give an
+    /// <paramref name="id"/> to place the guild on a chosen shard (<c>(id &gt;&gt; 22) % shards</c>).
+    /// </summary>
+    public FakeGuild CreateGuild(string name, ulong? ownerId = null, ulong? id = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         lock (_gate)
         {
-            var guild = new FakeGuild(NextId(), name, ownerId ?? BotUser.Id);
+            if (id is { } chosen && (chosen == 0 || _guilds.ContainsKey(chosen) || _users.ContainsKey(chosen) || _channels.ContainsKey(chosen)))
+            {
+                throw new ArgumentException($"Guild id {chosen} is zero or already used.", nameof(id));
+            }
+
+            var guild = new FakeGuild(id ?? NextId(), name, ownerId ?? BotUser.Id);
+            _lastId = Math.Max(_lastId, guild.Id);
             _guilds[guild.Id] = guild;
             _roles[guild.Id] = new FakeRole(guild.Id, guild.Id, "@everyone", EveryonePermissions, 0, false);
             _members[(guild.Id, BotUser.Id)] = new FakeMember(guild.Id, BotUser.Id, [], null, Now());
@@ -403,6 +412,37 @@ public sealed partial class FakeDiscordState
         lock (_gate)
         {
             return RenderGuildCreate(RequireGuild(guildId));
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to the dispatches and renders the current user and the GUILD_CREATE of each guild
+    /// <paramref name="guildFilter"/> accepts, atomically: nothing changes between the snapshot and
+    /// the first dispatch the subscription sees. <paramref name="open"/> runs under the state's lock.
+    /// </summary>
+    internal bool OpenGatewaySession(Func<ulong, bool> guildFilter, Func<FakeDiscordSubscription, JsonObject, IReadOnlyList<(ulong GuildId, JsonObject Payload)>, bool> open)
+    {
+        lock (_gate)
+        {
+            var subscription = Events.Subscribe();
+            var guilds = _guilds.Values.Where(g => guildFilter(g.Id)).OrderBy(g => g.Id).Select(g => (g.Id, RenderGuildCreate(g))).ToList();
+            return open(subscription, RenderCurrentUser(), guilds);
+        }
+    }
+
+    /// <summary>Counts a session start against the daily limit; false when none is left.</summary>
+    internal bool TryStartSession()
+    {
+        lock (_gate)
+        {
+            RefreshSessionStarts();
+            if (_sessionStartsRemaining <= 0)
+            {
+                return false;
+            }
+
+            _sessionStartsRemaining--;
+            return true;
         }
     }
 

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace MCPilot.Discord.Tests;
+
+/// <summary>Keeps every log entry (level, category, formatted message with exception) for assertions.</summary>
+public sealed class ListLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<Entry> _entries = new();
+
+    public IReadOnlyList<Entry> Entries => [.. _entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Dispose()
+    {
+    }
+
+    public sealed record Entry(LogLevel Level, string Category, string Message);
+
+    private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            => entries.Enqueue(new Entry(logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception)));
+    }
+}
