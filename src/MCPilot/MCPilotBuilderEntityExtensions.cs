@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using MCPilot.Discord;
-using MCPilot.Discord.Caching;
 using MCPilot.Discord.Entities;
+using MCPilot.Discord.Gateway.Cache;
+using MCPilot.Discord.Gateway.Events;
 using MCPilot.Discord.Rest;
 using MCPilot.Discord.Webhooks;
 using MCPilot.DiscordTools;
@@ -52,9 +53,9 @@ public static class MCPilotBuilderEntityExtensions
             sp.GetRequiredService<ILogger<EntityRouter>>()));
         services.TryAddSingleton(sp =>
         {
-            var channels = sp.GetService<DiscordChannelCache>();
+            var channels = sp.GetService<IDiscordCache>();
             var directory = sp.GetRequiredService<EntityDirectory>();
-            return new FeedNames(id => channels is not null && channels.TryGet(id, out var channel) ? channel.Name : null, id => directory.Get(id)?.Name);
+            return new FeedNames(id => channels?.GetChannel(id)?.Name, id => directory.Get(id)?.Name);
         });
         services.TryAddSingleton<EntityToolCatalog>();
         services.TryAddSingleton<EntityCallFilter>();
@@ -95,7 +96,8 @@ public static class MCPilotBuilderEntityExtensions
     /// the tools <c>list_servers</c>, <c>list_channels</c>, <c>read_messages</c>, <c>send_message</c>,
     /// <c>add_reaction</c> and <c>send_dm</c>; <see cref="IEntityDiscord"/>, the policy-limited
     /// Discord handle plugin tools take in their constructor; and <see cref="DiscordMessageRouter"/>,
-    /// which routes the Gateway's <c>MESSAGE_CREATE</c> events to entity feeds and DMs.
+    /// which routes the Gateway's <c>MESSAGE_CREATE</c> events to entity feeds and DMs. With
+    /// <c>AddDiscordGateway()</c> (in either order) the Gateway's message events are routed by themselves.
     /// </summary>
     public static IMCPilotBuilder AddEntityDiscord(this IMCPilotBuilder builder)
     {
@@ -105,13 +107,14 @@ public static class MCPilotBuilderEntityExtensions
         var services = builder.Services;
         services.TryAddSingleton<ChannelReadMarkers>();
         services.TryAddSingleton(sp => new DiscordMessageRouter(
-            sp.GetRequiredService<EntityRouter>(), sp.GetRequiredService<DiscordChannelCache>(), sp.GetRequiredService<ILogger<DiscordMessageRouter>>()));
+            sp.GetRequiredService<EntityRouter>(), sp.GetRequiredService<IDiscordCache>(), sp.GetRequiredService<ILogger<DiscordMessageRouter>>()));
         services.TryAddScoped<IEntityDiscord>(sp => new EntityDiscord(
             sp.GetRequiredService<IEntityContext>(), sp.GetRequiredService<IDiscordRestClient>(), sp.GetRequiredService<IWebhookIdentityEngine>(),
-            sp.GetRequiredService<DiscordChannelCache>(), sp.GetRequiredService<OwnMessageLedger>(), sp.GetRequiredService<IOptionsMonitor<EntityOptions>>(),
+            sp.GetRequiredService<IDiscordCache>(), sp.GetRequiredService<OwnMessageLedger>(), sp.GetRequiredService<IOptionsMonitor<EntityOptions>>(),
             sp.GetRequiredService<IOptions<DiscordOptions>>()));
         builder.AddEntityTools<DiscordChannelTools>();
         builder.AddEntityTools<DiscordSendTools>();
+        builder.AddGatewayEventHandler<MessageCreateEvent, GatewayMessageHandler>();
         return builder;
     }
 

@@ -21,7 +21,7 @@ public sealed class EntityHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EntityHost(WebApplication app, Uri baseUrl, FakeAuditLog audit, TestLogSink logs, FakeDmRouteStore dmRoutes, FakeDiscordServer? discord)
+    private EntityHost(WebApplication app, Uri baseUrl, FakeAuditLog audit, TestLogSink logs, FakeDmRouteStore dmRoutes, FakeDiscordServer? discord, bool gateway)
     {
         _app = app;
         BaseUrl = baseUrl;
@@ -29,7 +29,7 @@ public sealed class EntityHost : IAsyncDisposable
         Logs = logs;
         DmRoutes = dmRoutes;
         Discord = discord;
-        Gateway = discord is null ? null : new FakeGatewayPump(discord.State, app.Services.GetRequiredService<DiscordMessageRouter>()).Start();
+        Gateway = discord is null || gateway ? null : new FakeGatewayPump(discord.State, app.Services.GetRequiredService<DiscordMessageRouter>()).Start();
     }
 
     public Uri BaseUrl { get; }
@@ -43,14 +43,20 @@ public sealed class EntityHost : IAsyncDisposable
     /// <summary>The FakeDiscord the host talks to, when started with one.</summary>
     public FakeDiscordServer? Discord { get; }
 
-    /// <summary>Routes FakeDiscord's MESSAGE_CREATEs to the entities, when started with a FakeDiscord.</summary>
+    /// <summary>Routes FakeDiscord's MESSAGE_CREATEs to the entities, when started with a FakeDiscord but without the real Gateway client.</summary>
     public FakeGatewayPump? Gateway { get; }
 
     public IServiceProvider Services => _app.Services;
 
     public EntityRegistry Registry => Services.GetRequiredService<EntityRegistry>();
 
-    public static async Task<EntityHost> StartAsync(Action<EntityEndpointOptions>? configure = null, Action<IServiceCollection>? services = null, Func<bool>? failLoad = null, bool publicBaseUrl = false, FakeDiscordServer? discord = null)
+    /// <param name="configure">Endpoint options.</param>
+    /// <param name="services">More services.</param>
+    /// <param name="failLoad">Makes the entity store fail to list while it returns true.</param>
+    /// <param name="publicBaseUrl">Sets MCPilot:PublicBaseUrl.</param>
+    /// <param name="discord">A FakeDiscord to use as Discord.</param>
+    /// <param name="gateway">With <paramref name="discord"/>: connect MCPilot's Gateway client to FakeDiscord's Gateway (instead of pumping its dispatches).</param>
+    public static async Task<EntityHost> StartAsync(Action<EntityEndpointOptions>? configure = null, Action<IServiceCollection>? services = null, Func<bool>? failLoad = null, bool publicBaseUrl = false, FakeDiscordServer? discord = null, bool gateway = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -89,6 +95,10 @@ public sealed class EntityHost : IAsyncDisposable
                 o.ApiBaseUrl = discord.ApiBaseUrl;
                 o.Rest.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
             });
+            if (gateway)
+            {
+                mcpilot.AddDiscordGateway();
+            }
         }
 
         services?.Invoke(builder.Services);
@@ -96,7 +106,7 @@ public sealed class EntityHost : IAsyncDisposable
         app.MapMCPilot();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new EntityHost(app, new Uri(address), audit, sink, dmRoutes, discord);
+        var host = new EntityHost(app, new Uri(address), audit, sink, dmRoutes, discord, gateway);
         if (failLoad is null)
         {
             await host.WaitReadyAsync();

@@ -1,3 +1,4 @@
+using MCPilot.Discord.Gateway.Cache;
 using MCPilot.Discord.Models;
 using MCPilot.Discord.Rest;
 using MCPilot.Discord.Webhooks;
@@ -51,8 +52,8 @@ public interface IEntityDiscord
     /// </summary>
     Task<IReadOnlyList<Channel>> ListChannelsAsync(ulong? guildId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>A channel or thread the entity may use.</summary>
-    Task<Channel> GetChannelAsync(ulong channelId, CancellationToken cancellationToken = default);
+    /// <summary>A channel or thread the entity may use: its id, guild, type, name and (for a thread) parent.</summary>
+    Task<CachedChannel> GetChannelAsync(ulong channelId, CancellationToken cancellationToken = default);
 
     /// <summary>A page of a channel's or thread's messages, newest first (as Discord returns them).</summary>
     Task<IReadOnlyList<Message>> ReadMessagesAsync(ulong channelId, MessageQuery query, CancellationToken cancellationToken = default);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using MCPilot.Discord.Caching;
+using MCPilot.Discord.Gateway.Cache;
 using MCPilot.Discord.Models;
 using MCPilot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace MCPilot.Discord.Webhooks;
 
 /// <summary>The webhook identity engine (see <see cref="IWebhookIdentityEngine"/>).</summary>
-internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, DiscordChannelCache channels, IOptions<DiscordOptions> options, ILogger<WebhookIdentityEngine> logger) : IWebhookIdentityEngine
+internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IDiscordCache channels, IOptions<DiscordOptions> options, ILogger<WebhookIdentityEngine> logger) : IWebhookIdentityEngine
 {
     /// <summary>Discord's limit of webhooks per channel.</summary>
     public const int MaxWebhooksPerChannel = 15;
@@ -31,7 +32,7 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, DiscordC
             throw new ArgumentException("Nothing to post: the content is empty and there are no embeds.", nameof(content));
         }
 
-        var channel = await channels.GetAsync(channelId, cancellationToken).ConfigureAwait(false);
+        var channel = await ChannelAsync(channelId, cancellationToken).ConfigureAwait(false);
         var (webhookChannel, threadId) = await TargetAsync(channel, cancellationToken).ConfigureAwait(false);
         var parts = string.IsNullOrEmpty(content) ? [""] : DiscordMessageSplitter.Split(content, _options.MaxMessageLength);
         Embed? quote = options.ReplyTo is { } replyTo ? await QuoteAsync(channel, replyTo, cancellationToken).ConfigureAwait(false) : null;
@@ -73,7 +74,7 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, DiscordC
 
     public void Invalidate(ulong channelId) => _webhooks.Remove(channelId);
 
-    private async Task<(Message Message, ulong WebhookId)> ExecuteWithRecoveryAsync(Channel channel, ulong? threadId, ExecuteWebhookRequest request, CancellationToken cancellationToken)
+    private async Task<(Message Message, ulong WebhookId)> ExecuteWithRecoveryAsync(CachedChannel channel, ulong? threadId, ExecuteWebhookRequest request, CancellationToken cancellationToken)
     {
         var webhook = await GetWebhookAsync(channel, cancellationToken).ConfigureAwait(false);
         try
@@ -93,10 +94,10 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, DiscordC
         }
     }
 
-    private Task<Webhook> GetWebhookAsync(Channel channel, CancellationToken cancellationToken)
+    private Task<Webhook> GetWebhookAsync(CachedChannel channel, CancellationToken cancellationToken)
         => _webhooks.GetAsync(channel.Id, _ => FindOrCreateAsync(channel), cancellationToken);
 
-    private async Task<Webhook> FindOrCreateAsync(Channel channel)
+    private async Task<Webhook> FindOrCreateAsync(CachedChannel channel)
     {
         var applicationId = await discord.GetApplicationIdAsync(CancellationToken.None).ConfigureAwait(false);
         IReadOnlyList<Webhook> existing;
@@ -143,20 +144,20 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, DiscordC
         }
     }
 
-    private async Task<(Channel WebhookChannel, ulong? ThreadId)> TargetAsync(Channel channel, CancellationToken cancellationToken)
+    private async Task<(CachedChannel WebhookChannel, ulong? ThreadId)> TargetAsync(CachedChannel channel, CancellationToken cancellationToken)
     {
         if (channel.Type.IsThread())
         {
             // Threads and forum posts have no webhooks of their own: post through the parent's, with thread_id.
             var parentId = channel.ParentId ?? throw new WebhookIdentityException($"Thread {Describe(channel)} has no parent channel, so it has no webhook to post through.", channel.Id);
-            var parent = await channels.GetAsync(parentId, cancellationToken).ConfigureAwait(false);
+            var parent = await ChannelAsync(parentId, cancellationToken).ConfigureAwait(false);
             return (parent, channel.Id);
         }
 
         return (Postable(channel), null);
     }
 
-    private static Channel Postable(Channel channel)
+    private static CachedChannel Postable(CachedChannel channel)
     {
         if (channel.Type.IsThreadOnly())
         {
@@ -176,7 +177,11 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, DiscordC
         return channel;
     }
 
-    private async Task<Embed?> QuoteAsync(Channel channel, ulong messageId, CancellationToken cancellationToken)
+    private async Task<CachedChannel> ChannelAsync(ulong channelId, CancellationToken cancellationToken) =>
+        await channels.GetOrFetchChannelAsync(channelId, cancellationToken).ConfigureAwait(false)
+            ?? throw new WebhookIdentityException(string.Create(CultureInfo.InvariantCulture, $"Channel {channelId} does not exist, or the bot cannot see it."), channelId);
+
+    private async Task<Embed?> QuoteAsync(CachedChannel channel, ulong messageId, CancellationToken cancellationToken)
     {
         Message replied;
         try
@@ -224,16 +229,16 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, DiscordC
         return avatar;
     }
 
-    private static string Describe(Channel channel) => channel.Name is { Length: > 0 } name
+    private static string Describe(CachedChannel channel) => channel.Name is { Length: > 0 } name
         ? string.Create(CultureInfo.InvariantCulture, $"#{name} ({channel.Id})")
         : channel.Id.ToString(CultureInfo.InvariantCulture);
 
-    private static WebhookIdentityException Full(Channel channel, Exception? inner) => new(
+    private static WebhookIdentityException Full(CachedChannel channel, Exception? inner) => new(
         $"Channel {Describe(channel)} already has {MaxWebhooksPerChannel} webhooks, Discord's maximum, and none of them is MCPilot's. Delete one it no longer needs (Server Settings > Integrations > Webhooks) so MCPilot can create its own.",
         channel.Id,
         inner);
 
-    private static WebhookIdentityException MissingPermission(Channel channel, Exception inner) => new(
+    private static WebhookIdentityException MissingPermission(CachedChannel channel, Exception inner) => new(
         $"The bot lacks the Manage Webhooks permission in channel {Describe(channel)}. Grant it to the bot's role there (or server-wide) so entities can post.",
         channel.Id,
         inner);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MCPilot.Discord.Gateway.Cache;
 using MCPilot.Discord.Models;
 using MCPilot.Tools;
 
@@ -9,11 +10,11 @@ namespace MCPilot.DiscordTools;
 internal static class DiscordMessageText
 {
     /// <summary>A channel or thread as a model should see it: name, kind and id (and a thread's parent).</summary>
-    public static string Label(Channel channel)
+    public static string Label(CachedChannel channel)
     {
         var c = CultureInfo.InvariantCulture;
         var name = channel.Name ?? "(unnamed)";
-        return channel.Type.IsThread()
+        return channel.IsThread
             ? string.Create(c, $"thread \"{name}\" (thread {channel.Id} of channel {channel.ParentId})")
             : string.Create(c, $"#{name} (channel {channel.Id})");
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using MCPilot.Discord;
-using MCPilot.Discord.Caching;
 using MCPilot.Discord.Entities;
+using MCPilot.Discord.Gateway.Cache;
 using MCPilot.Discord.Models;
 using MCPilot.Discord.Rest;
 using MCPilot.Discord.Webhooks;
@@ -23,12 +23,12 @@ internal sealed class EntityDiscord : IEntityDiscord
 
     private readonly IDiscordRestClient _rest;
     private readonly IWebhookIdentityEngine _webhooks;
-    private readonly DiscordChannelCache _channels;
+    private readonly IDiscordCache _channels;
     private readonly OwnMessageLedger _ledger;
     private readonly IOptionsMonitor<EntityOptions> _options;
     private readonly IOptions<DiscordOptions> _discordOptions;
 
-    public EntityDiscord(IEntityContext context, IDiscordRestClient rest, IWebhookIdentityEngine webhooks, DiscordChannelCache channels, OwnMessageLedger ledger, IOptionsMonitor<EntityOptions> options, IOptions<DiscordOptions> discordOptions)
+    public EntityDiscord(IEntityContext context, IDiscordRestClient rest, IWebhookIdentityEngine webhooks, IDiscordCache channels, OwnMessageLedger ledger, IOptionsMonitor<EntityOptions> options, IOptions<DiscordOptions> discordOptions)
     {
         Context = context;
         _rest = rest;
@@ -72,11 +72,6 @@ internal sealed class EntityDiscord : IEntityDiscord
         {
             var channels = await _rest.GetGuildChannelsAsync(guild, cancellationToken).ConfigureAwait(false);
             var threads = await ActiveThreadsAsync(guild, cancellationToken).ConfigureAwait(false);
-            foreach (var channel in channels.Concat(threads).Where(c => c.GuildId is not null))
-            {
-                _channels.Set(channel);
-            }
-
             var allowed = channels
                 .Where(c => ListedTypes.Contains(c.Type) && entity.MayUse(guild, c.Id))
                 .OrderBy(c => c.Position ?? 0).ThenBy(c => c.Id)
@@ -93,18 +88,11 @@ internal sealed class EntityDiscord : IEntityDiscord
         return listed;
     }
 
-    public async Task<Channel> GetChannelAsync(ulong channelId, CancellationToken cancellationToken = default)
+    public async Task<CachedChannel> GetChannelAsync(ulong channelId, CancellationToken cancellationToken = default)
     {
         var entity = Context.Entity;
-        Channel channel;
-        try
-        {
-            channel = await _channels.GetAsync(channelId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DiscordRestException e) when (e.Code is DiscordErrorCodes.UnknownChannel or DiscordErrorCodes.MissingAccess || e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
-        {
-            throw EntityContext.NotAvailable(entity, channelId);
-        }
+        var channel = await _channels.GetOrFetchChannelAsync(channelId, cancellationToken).ConfigureAwait(false)
+            ?? throw EntityContext.NotAvailable(entity, channelId);
 
         if (channel.GuildId is not { } guildId)
         {
@@ -112,7 +100,7 @@ internal sealed class EntityDiscord : IEntityDiscord
                 $"Channel {channelId} is a direct-message channel. Direct messages are read with read_dms and sent with send_dm."));
         }
 
-        Context.EnsureChannelAllowed(guildId, channel.Id, channel.Type.IsThread() ? channel.ParentId : null);
+        Context.EnsureChannelAllowed(guildId, channel.Id, channel.IsThread ? channel.ParentId : null);
         return channel;
     }
 
@@ -175,7 +163,6 @@ internal sealed class EntityDiscord : IEntityDiscord
         var parts = DiscordMessageSplitter.Split(text, MaxEmbedDescription);
         Context.AcquireSend(parts.Count);
         var dm = await _rest.CreateDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
-        _channels.Set(dm);
         var entity = Context.Entity;
         var author = new EmbedAuthor { Name = entity.Name, IconUrl = entity.AvatarUrl?.AbsoluteUri };
         var sent = new List<Message>(parts.Count);
@@ -237,7 +224,7 @@ internal sealed class EntityDiscord : IEntityDiscord
             $"{entity.Name} may only message members of its servers, and user {userId} is a member of none of them (or does not exist)."));
     }
 
-    private async Task EnsureMessageInAsync(Channel channel, ulong messageId, string argument, CancellationToken cancellationToken)
+    private async Task EnsureMessageInAsync(CachedChannel channel, ulong messageId, string argument, CancellationToken cancellationToken)
     {
         try
         {
@@ -250,6 +237,6 @@ internal sealed class EntityDiscord : IEntityDiscord
         }
     }
 
-    private static EntityToolException ForumNotPostable(Channel channel, string verb) => EntityToolException.InvalidArguments(string.Create(CultureInfo.InvariantCulture,
+    private static EntityToolException ForumNotPostable(CachedChannel channel, string verb) => EntityToolException.InvalidArguments(string.Create(CultureInfo.InvariantCulture,
         $"Channel {channel.Id} is a forum: its messages live in its posts (threads), so {verb} in one of those. list_channels shows them under the forum."));
 }

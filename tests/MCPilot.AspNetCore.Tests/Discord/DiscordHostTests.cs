@@ -8,11 +8,11 @@ namespace MCPilot.AspNetCore.Tests.Discord;
 /// </summary>
 public abstract class DiscordHostTests : IAsyncLifetime
 {
-    protected FakeDiscordServer Discord { get; private set; } = null!;
+    protected FakeDiscordServer Discord { get; set; } = null!;
 
-    protected FakeDemo Demo { get; private set; } = null!;
+    protected FakeDemo Demo { get; set; } = null!;
 
-    protected EntityHost Host { get; private set; } = null!;
+    protected EntityHost Host { get; set; } = null!;
 
     protected static CancellationToken Token => TestContext.Current.CancellationToken;
 

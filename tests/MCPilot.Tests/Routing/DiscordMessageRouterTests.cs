@@ -132,7 +132,7 @@ public sealed class DiscordMessageRouterTests : DiscordWorldTests
         await World.EntityAsync("Ada");
         var join = new Message { Id = 5, ChannelId = World.Demo.General.Id, GuildId = World.GuildId, Type = MessageType.UserJoin, Author = new User { Id = World.Demo.Alice.Id, Username = "alice" } };
 
-        Assert.Same(RouteResult.NotRouted, await Router.RouteAsync(join, Token));
+        Assert.Same(RouteResult.NotRouted, await Router.RouteAsync(join, cancellationToken: Token));
     }
 
     [Fact]
@@ -141,6 +141,6 @@ public sealed class DiscordMessageRouterTests : DiscordWorldTests
         await World.EntityAsync("Ada");
         var ghost = new Message { Id = 6, ChannelId = 424_242_424_242_424_242, GuildId = World.GuildId, Content = "boo", Author = new User { Id = World.Demo.Alice.Id, Username = "alice" } };
 
-        Assert.Same(RouteResult.NotRouted, await Router.RouteAsync(ghost, Token));
+        Assert.Same(RouteResult.NotRouted, await Router.RouteAsync(ghost, cancellationToken: Token));
     }
 }
