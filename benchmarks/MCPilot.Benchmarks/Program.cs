@@ -3,7 +3,7 @@ using MCPilot.Benchmarks.Discord;
 using MCPilot.Benchmarks.Endpoints;
 
 // dotnet run -c Release --project benchmarks/MCPilot.Benchmarks -- --filter '*'
-// dotnet run -c Release --project benchmarks/MCPilot.Benchmarks -- endpoint-load [--sessions 64] [--seconds 10]
+// dotnet run -c Release --project benchmarks/MCPilot.Benchmarks -- endpoint-load [--sessions 64] [--seconds 10] [--channels 8]   (whoami, read_messages, send_message vs raw Kestrel, FakeDiscord limits off)
 // dotnet run -c Release --project benchmarks/MCPilot.Benchmarks -- discord-webhooks [--executions 1000] [--channels 5] [--identities 10]
 if (args.Length > 0 && args[0] == "endpoint-load")
 {

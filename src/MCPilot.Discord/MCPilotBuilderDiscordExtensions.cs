@@ -1,5 +1,6 @@
 using System.Net;
 using MCPilot.Discord;
+using MCPilot.Discord.Gateway.Cache;
 using MCPilot.Discord.Rest;
 using MCPilot.Discord.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -12,8 +13,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static partial class MCPilotBuilderDiscordExtensions
 {
     /// <summary>
-    /// Adds the Discord REST client (<see cref="IDiscordRestClient"/>) and the webhook identity
-    /// engine (<see cref="IWebhookIdentityEngine"/>), configured from <c>MCPilot:Discord</c>
+    /// Adds the Discord REST client (<see cref="IDiscordRestClient"/>), the guild and channel cache
+    /// (<see cref="IDiscordCache"/>: fed by the Gateway's events when <c>AddDiscordGateway()</c> is
+    /// added too, else filled by channel lookups) and the webhook identity engine
+    /// (<see cref="IWebhookIdentityEngine"/>), configured from <c>MCPilot:Discord</c>
     /// and the <c>DISCORD_TOKEN</c> environment variable, validated at start: a missing token
     /// stops the host with a message that says where to get one.
     /// </summary>
@@ -38,6 +41,8 @@ public static partial class MCPilotBuilderDiscordExtensions
 
         services.TryAddSingleton<DiscordRestTransport>();
         services.TryAddSingleton<IDiscordRestClient, DiscordRestClient>();
+        services.TryAddSingleton(sp => new DiscordCache(sp.GetRequiredService<IDiscordRestClient>()));
+        services.TryAddSingleton<IDiscordCache>(sp => sp.GetRequiredService<DiscordCache>());
         services.TryAddSingleton<IWebhookIdentityEngine, WebhookIdentityEngine>();
         return builder;
     }

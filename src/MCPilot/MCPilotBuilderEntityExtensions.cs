@@ -1,4 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using MCPilot.Discord;
+using MCPilot.Discord.Entities;
+using MCPilot.Discord.Gateway.Cache;
+using MCPilot.Discord.Gateway.Events;
+using MCPilot.Discord.Rest;
+using MCPilot.Discord.Webhooks;
+using MCPilot.DiscordTools;
 using MCPilot.Entities;
 using MCPilot.Routing;
 using MCPilot.Tools;
@@ -10,14 +17,17 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Configures MCPilot's entities: the registry, keys, routing and the entity tool surface.</summary>
+/// <summary>Configures MCPilot's entities: the registry, keys, routing, the entity tool surface and its Discord side.</summary>
 public static class MCPilotBuilderEntityExtensions
 {
     /// <summary>
-    /// Adds the entity registry, keys, router and tool plumbing (<c>AddEntityEndpoints()</c> calls it), with
-    /// <see cref="EntityOptions"/> bound from <c>MCPilot:Entities</c> and validated at start. The
-    /// stores (<see cref="IEntityStore"/>, <see cref="IEntityCredentialStore"/>,
-    /// <c>IMessageCounterStore</c>, <c>IToolCallAuditLog</c>) come from a storage package.
+    /// Adds the entity registry, keys, router, feeds and tool plumbing (<c>AddEntityEndpoints()</c>
+    /// calls it), with <see cref="EntityOptions"/> bound from <c>MCPilot:Entities</c> and validated at
+    /// start, and the Discord-free entity tools: <c>whoami</c>, <c>get_mentions</c>,
+    /// <c>wait_for_messages</c> and <c>read_dms</c>. The stores (<see cref="IEntityStore"/>,
+    /// <see cref="IEntityCredentialStore"/>, <see cref="ISentMessageStore"/>, <see cref="IDmRouteStore"/>,
+    /// <c>IMessageCounterStore</c>, <c>IToolCallAuditLog</c>) come from a storage package. The Discord
+    /// tools come with <see cref="AddEntityDiscord(IMCPilotBuilder)"/>.
     /// </summary>
     public static IMCPilotBuilder AddEntities(this IMCPilotBuilder builder)
     {
@@ -39,17 +49,26 @@ public static class MCPilotBuilderEntityExtensions
         services.TryAddSingleton<EntitySendLimiters>();
         services.TryAddSingleton(sp => new EntityRouter(
             sp.GetRequiredService<EntityDirectory>(), sp.GetRequiredService<OwnMessageLedger>(), sp.GetRequiredService<LoopGuard>(),
-            sp.GetRequiredService<IOptionsMonitor<EntityOptions>>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IDmRouteStore>(), sp.GetRequiredService<IOptionsMonitor<EntityOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EntityRouter>>()));
+        services.TryAddSingleton(sp =>
+        {
+            var channels = sp.GetService<IDiscordCache>();
+            var directory = sp.GetRequiredService<EntityDirectory>();
+            return new FeedNames(id => channels?.GetChannel(id)?.Name, id => directory.Get(id)?.Name);
+        });
         services.TryAddSingleton<EntityToolCatalog>();
         services.TryAddSingleton<EntityCallFilter>();
         services.TryAddSingleton(sp => new EntityServerFactory(
             sp.GetRequiredService<EntityDirectory>(), sp.GetRequiredService<EntityRouter>(), sp.GetRequiredService<EntitySendLimiters>(),
-            sp.GetRequiredService<OwnMessageLedger>(), sp.GetRequiredService<MCPilot.Activity.IMessageCounterStore>(), sp.GetRequiredService<EntityToolCatalog>(),
-            sp.GetRequiredService<EntityCallFilter>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<OwnMessageLedger>(), sp.GetRequiredService<EntityToolCatalog>(), sp.GetRequiredService<EntityCallFilter>(),
+            sp.GetRequiredService<FeedNames>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EntityServerFactory>>()));
         services.TryAddScoped<EntityContextAccessor>();
         services.TryAddScoped(sp => sp.GetRequiredService<EntityContextAccessor>().Require());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EntityDirectoryLoader>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SentMessagePruner>());
         builder.AddEntityTools<EntityInfoTools>();
+        builder.AddEntityTools<EntityFeedTools>();
         return builder;
     }
 
@@ -72,10 +91,57 @@ public static class MCPilotBuilderEntityExtensions
     }
 
     /// <summary>
+    /// Adds the entities (<see cref="AddEntities(IMCPilotBuilder)"/>), the Discord REST client
+    /// (<c>AddDiscordRest()</c>, configured from <c>MCPilot:Discord</c>) and the entity's Discord side:
+    /// the tools <c>list_servers</c>, <c>list_channels</c>, <c>read_messages</c>, <c>send_message</c>,
+    /// <c>add_reaction</c> and <c>send_dm</c>; <see cref="IEntityDiscord"/>, the policy-limited
+    /// Discord handle plugin tools take in their constructor; and <see cref="DiscordMessageRouter"/>,
+    /// which routes the Gateway's <c>MESSAGE_CREATE</c> events to entity feeds and DMs. With
+    /// <c>AddDiscordGateway()</c> (in either order) the Gateway's message events are routed by themselves.
+    /// </summary>
+    public static IMCPilotBuilder AddEntityDiscord(this IMCPilotBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddEntities();
+        builder.AddDiscordRest();
+        var services = builder.Services;
+        services.TryAddSingleton<ChannelReadMarkers>();
+        services.TryAddSingleton(sp => new DiscordMessageRouter(
+            sp.GetRequiredService<EntityRouter>(), sp.GetRequiredService<IDiscordCache>(), sp.GetRequiredService<ILogger<DiscordMessageRouter>>()));
+        services.TryAddScoped<IEntityDiscord>(sp => new EntityDiscord(
+            sp.GetRequiredService<IEntityContext>(), sp.GetRequiredService<IDiscordRestClient>(), sp.GetRequiredService<IWebhookIdentityEngine>(),
+            sp.GetRequiredService<IDiscordCache>(), sp.GetRequiredService<OwnMessageLedger>(), sp.GetRequiredService<IOptionsMonitor<EntityOptions>>(),
+            sp.GetRequiredService<IOptions<DiscordOptions>>()));
+        builder.AddEntityTools<DiscordChannelTools>();
+        builder.AddEntityTools<DiscordSendTools>();
+        builder.AddGatewayEventHandler<MessageCreateEvent, GatewayMessageHandler>();
+        return builder;
+    }
+
+    /// <summary>Adds the entity's Discord side and configures the Discord client in code (applied after configuration).</summary>
+    public static IMCPilotBuilder AddEntityDiscord(this IMCPilotBuilder builder, Action<DiscordOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddEntityDiscord();
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adds the entity's Discord side and binds the Discord client's options from <paramref name="section"/> (applied after <c>MCPilot:Discord</c>).</summary>
+    public static IMCPilotBuilder AddEntityDiscord(this IMCPilotBuilder builder, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        builder.AddEntityDiscord();
+        builder.Services.Configure<DiscordOptions>(section);
+        return builder;
+    }
+
+    /// <summary>
     /// Serves the <c>[McpServerTool]</c> methods of <typeparamref name="T"/> in every entity session
     /// (subject to each entity's tool allow-list). Instance methods get a new <typeparamref name="T"/>
-    /// per call from the request's services, so its constructor can take <see cref="IEntityContext"/>.
-    /// Failures thrown as <see cref="EntityToolException"/> reach the client as tool errors.
+    /// per call from the request's services, so its constructor can take <see cref="IEntityContext"/>
+    /// (and, with <see cref="AddEntityDiscord(IMCPilotBuilder)"/>, <see cref="IEntityDiscord"/>).
+    /// Failures thrown as <see cref="EntityToolException"/>, and Discord's refusals, reach the client as tool errors.
     /// </summary>
     public static IMCPilotBuilder AddEntityTools<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IMCPilotBuilder builder)
         where T : class

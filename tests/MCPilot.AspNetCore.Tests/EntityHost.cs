@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using MCPilot.Entities;
+using MCPilot.Routing;
+using MCPilot.Testing.FakeDiscord;
 using MCPilot.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,17 +12,24 @@ using Microsoft.Extensions.Logging;
 
 namespace MCPilot.AspNetCore.Tests;
 
-/// <summary>A real Kestrel host on 127.0.0.1 (random port) serving MapMCPilot(), over the fake stores.</summary>
+/// <summary>
+/// A real Kestrel host on 127.0.0.1 (random port) serving MapMCPilot(), over the fake stores; with
+/// a FakeDiscord, also the entities' Discord side pointed at it, and its MESSAGE_CREATEs routed in
+/// the background (standing in for the Gateway).
+/// </summary>
 public sealed class EntityHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EntityHost(WebApplication app, Uri baseUrl, FakeAuditLog audit, TestLogSink logs)
+    private EntityHost(WebApplication app, Uri baseUrl, FakeAuditLog audit, TestLogSink logs, FakeDmRouteStore dmRoutes, FakeDiscordServer? discord, bool gateway)
     {
         _app = app;
         BaseUrl = baseUrl;
         Audit = audit;
         Logs = logs;
+        DmRoutes = dmRoutes;
+        Discord = discord;
+        Gateway = discord is null || gateway ? null : new FakeGatewayPump(discord.State, app.Services.GetRequiredService<DiscordMessageRouter>()).Start();
     }
 
     public Uri BaseUrl { get; }
@@ -29,11 +38,25 @@ public sealed class EntityHost : IAsyncDisposable
 
     public TestLogSink Logs { get; }
 
+    public FakeDmRouteStore DmRoutes { get; }
+
+    /// <summary>The FakeDiscord the host talks to, when started with one.</summary>
+    public FakeDiscordServer? Discord { get; }
+
+    /// <summary>Routes FakeDiscord's MESSAGE_CREATEs to the entities, when started with a FakeDiscord but without the real Gateway client.</summary>
+    public FakeGatewayPump? Gateway { get; }
+
     public IServiceProvider Services => _app.Services;
 
     public EntityRegistry Registry => Services.GetRequiredService<EntityRegistry>();
 
-    public static async Task<EntityHost> StartAsync(Action<EntityEndpointOptions>? configure = null, Action<IServiceCollection>? services = null, Func<bool>? failLoad = null, bool publicBaseUrl = false)
+    /// <param name="configure">Endpoint options.</param>
+    /// <param name="services">More services.</param>
+    /// <param name="failLoad">Makes the entity store fail to list while it returns true.</param>
+    /// <param name="publicBaseUrl">Sets MCPilot:PublicBaseUrl.</param>
+    /// <param name="discord">A FakeDiscord to use as Discord.</param>
+    /// <param name="gateway">With <paramref name="discord"/>: connect MCPilot's Gateway client to FakeDiscord's Gateway (instead of pumping its dispatches).</param>
+    public static async Task<EntityHost> StartAsync(Action<EntityEndpointOptions>? configure = null, Action<IServiceCollection>? services = null, Func<bool>? failLoad = null, bool publicBaseUrl = false, FakeDiscordServer? discord = null, bool gateway = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -56,19 +79,34 @@ public sealed class EntityHost : IAsyncDisposable
         var credentials = new FakeCredentialStore();
         var counters = new FakeMessageCounterStore();
         var audit = new FakeAuditLog();
-        TestServices.AddFakeStores(builder.Services, entities, credentials, counters, audit);
+        var dmRoutes = new FakeDmRouteStore();
+        TestServices.AddFakeStores(builder.Services, entities, credentials, counters, audit, dmRoutes);
         var mcpilot = builder.Services.AddMCPilot().AddEntityEndpoints(o =>
         {
             o.ReapInterval = TimeSpan.FromMilliseconds(50);
             configure?.Invoke(o);
         });
         mcpilot.AddEntityTools<TestTools>();
+        if (discord is not null)
+        {
+            mcpilot.AddEntityDiscord(o =>
+            {
+                o.Token = discord.BotToken;
+                o.ApiBaseUrl = discord.ApiBaseUrl;
+                o.Rest.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+            });
+            if (gateway)
+            {
+                mcpilot.AddDiscordGateway();
+            }
+        }
+
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapMCPilot();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new EntityHost(app, new Uri(address), audit, sink);
+        var host = new EntityHost(app, new Uri(address), audit, sink, dmRoutes, discord, gateway);
         if (failLoad is null)
         {
             await host.WaitReadyAsync();
@@ -77,10 +115,11 @@ public sealed class EntityHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Creates an entity and a key for it.</summary>
+    /// <summary>Creates an entity and a key for it (in guild 1, or with a FakeDiscord in its first guild, all channels allowed).</summary>
     public async Task<(Entity Entity, string Key)> CreateEntityAsync(string name, Func<Entity, Entity>? change = null)
     {
-        var template = new Entity { Id = default, Name = name, Guilds = [new EntityGuildMembership(1, ChannelPolicy.AllowAll)] };
+        var guild = Discord?.State.Guilds.FirstOrDefault()?.Id ?? 1;
+        var template = new Entity { Id = default, Name = name, AvatarUrl = new Uri($"https://avatars.example.com/{name.ToLowerInvariant()}.png"), Guilds = [new EntityGuildMembership(guild, ChannelPolicy.AllowAll)] };
         var entity = await Registry.CreateAsync(change?.Invoke(template) ?? template);
         var key = await Services.GetRequiredService<EntityKeys>().CreateAsync(entity.Id, "tests");
         return (entity, key.Key);
@@ -101,6 +140,11 @@ public sealed class EntityHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

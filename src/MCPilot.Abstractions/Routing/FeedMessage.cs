@@ -15,6 +15,12 @@ public enum FeedMentionKind
 
     /// <summary>The message replies to one of the entity's messages.</summary>
     Reply = 4,
+
+    /// <summary>
+    /// A direct message to the bot routed to the entity (a reply to one of its DMs, or from a user
+    /// whose active entity it is); such messages are held in <c>IEntityContext.DirectMessages</c>.
+    /// </summary>
+    Direct = 8,
 }
 
 /// <summary>One message in an entity's feed.</summary>
@@ -24,6 +30,6 @@ public enum FeedMentionKind
 /// <param name="FromEntity">The entity that posted it, when another MCPilot entity did.</param>
 public sealed record FeedMessage(long Sequence, InboundMessage Message, FeedMentionKind Mention, EntityId? FromEntity)
 {
-    /// <summary>Whether the message addresses the entity (by name, role or reply).</summary>
+    /// <summary>Whether the message addresses the entity (by name, role, reply or as a direct message).</summary>
     public bool IsMention => Mention != FeedMentionKind.None;
 }

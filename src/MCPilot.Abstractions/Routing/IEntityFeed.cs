@@ -9,7 +9,8 @@ public sealed record FeedPage(IReadOnlyList<FeedMessage> Messages, long Dropped,
 /// <summary>
 /// An entity's bounded, in-memory feed of the messages the router delivered to it. When it is
 /// full the oldest message is dropped and counted. The feed remembers how far the entity has read,
-/// so clients can ask for "what is new since my last read".
+/// so clients can ask for "what is new since my last read": one cursor for every message, and one
+/// for mentions, so that reading only the mentions leaves the other messages unread.
 /// </summary>
 public interface IEntityFeed
 {
@@ -28,15 +29,20 @@ public interface IEntityFeed
     /// <summary>How many unread messages (after the read cursor) it holds.</summary>
     int UnreadCount { get; }
 
+    /// <summary>How many unread mentions (after the mention cursor) it holds.</summary>
+    int UnreadMentionCount { get; }
+
     /// <summary>
     /// Reads the messages after <paramref name="afterSequence"/> (or, when <see langword="null"/>,
     /// after the entity's last read), oldest first, at most <paramref name="limit"/>; optionally only
-    /// mentions. Moves the read cursor past what was returned when <paramref name="markRead"/> is set.
+    /// mentions. When <paramref name="markRead"/> is set it moves the cursor past what was returned:
+    /// reading every message moves both cursors (the mentions among them were read too); reading only
+    /// mentions moves only the mention cursor, so the other messages stay unread.
     /// </summary>
     FeedPage Read(long? afterSequence = null, int limit = 50, bool mentionsOnly = false, bool markRead = true);
 
     /// <summary>
-    /// Waits until the feed holds an unread message (a mention, when <paramref name="mentionsOnly"/>),
+    /// Waits until the feed holds an unread message (an unread mention, when <paramref name="mentionsOnly"/>),
     /// or until <paramref name="timeout"/> passes.
     /// </summary>
     /// <returns><see langword="true"/> when a message is waiting.</returns>

@@ -1,15 +1,16 @@
 namespace MCPilot.Routing;
 
 /// <summary>
-/// A message seen in a guild channel or thread, as the router needs it: the compact form a
-/// Gateway <c>MESSAGE_CREATE</c> is mapped to. Snowflakes are <see cref="ulong"/>.
+/// A message seen in a guild channel or thread, or a direct message to the bot, as the router
+/// needs it: the compact form a Gateway <c>MESSAGE_CREATE</c> is mapped to. Snowflakes are
+/// <see cref="ulong"/>.
 /// </summary>
 public sealed record InboundMessage
 {
-    /// <summary>The guild the message was posted in.</summary>
-    public required ulong GuildId { get; init; }
+    /// <summary>The guild the message was posted in; <see langword="null"/> for a direct message to the bot.</summary>
+    public required ulong? GuildId { get; init; }
 
-    /// <summary>The channel, or the thread, the message was posted in.</summary>
+    /// <summary>The channel, the thread, or the DM channel the message was posted in.</summary>
     public required ulong ChannelId { get; init; }
 
     /// <summary>For a message in a thread, the thread's parent channel (policy is the parent's); otherwise <see langword="null"/>.</summary>
@@ -47,4 +48,7 @@ public sealed record InboundMessage
 
     /// <summary>The channel whose policy applies: the parent for a thread, else the channel itself.</summary>
     public ulong PolicyChannelId => ParentChannelId ?? ChannelId;
+
+    /// <summary>Whether it is a direct message to the bot (no guild): routed by <c>read_dms</c> rules, not by channel policy.</summary>
+    public bool IsDirectMessage => GuildId is null;
 }

@@ -7,7 +7,9 @@ namespace MCPilot.Tools;
 /// What an entity tool knows about the entity its caller is connected as. Tools receive it by
 /// dependency injection (a constructor or method parameter of this type) inside an entity MCP
 /// session; every check here throws <see cref="EntityToolException"/>, which reaches the client as
-/// an MCP tool error.
+/// an MCP tool error. Tools that read or write Discord take <c>IEntityDiscord</c> (package
+/// MCPilot.Discord) instead: it applies these checks, posts with the entity's identity and records
+/// what it sent.
 /// </summary>
 /// <example>
 /// <code>
@@ -28,8 +30,14 @@ public interface IEntityContext
     /// <exception cref="EntityToolException">The entity was deleted.</exception>
     Entity Entity { get; }
 
-    /// <summary>The entity's feed: the messages routed to it.</summary>
+    /// <summary>The entity's feed: the channel and thread messages routed to it.</summary>
     IEntityFeed Feed { get; }
+
+    /// <summary>
+    /// The entity's direct messages: DMs to the bot routed to it (replies to its DMs, and DMs from
+    /// users whose active entity it is), with their own read cursor.
+    /// </summary>
+    IEntityFeed DirectMessages { get; }
 
     /// <summary>Refuses a channel (or a thread under <paramref name="parentChannelId"/>) that the entity's policy does not allow.</summary>
     /// <exception cref="EntityToolException">The entity is not in the guild, or its policy denies the channel.</exception>
@@ -53,8 +61,14 @@ public interface IEntityContext
     void ExpectOwnMessage(ulong channelId, string content);
 
     /// <summary>
-    /// Records a message the entity posted: its feed will never receive it back, replies to it
-    /// count as mentions of the entity, and the entity's message counter for the guild goes up.
+    /// Records a message the entity posted (durably: it survives restarts): its feed will never
+    /// receive it back, replies to it count as mentions of the entity (or, in a DM, reach its
+    /// <see cref="DirectMessages"/>), and for a guild message the entity's message counter for the
+    /// guild goes up.
     /// </summary>
-    ValueTask RecordSentAsync(ulong guildId, ulong channelId, ulong messageId, CancellationToken cancellationToken = default);
+    /// <param name="guildId">The guild, or <see langword="null"/> for a DM.</param>
+    /// <param name="channelId">The channel, thread or DM channel.</param>
+    /// <param name="messageId">The message.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    ValueTask RecordSentAsync(ulong? guildId, ulong channelId, ulong messageId, CancellationToken cancellationToken = default);
 }

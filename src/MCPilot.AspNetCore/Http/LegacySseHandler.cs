@@ -40,8 +40,7 @@ internal sealed class LegacySseHandler(
         var endpoint = string.Create(CultureInfo.InvariantCulture, $"{context.Request.PathBase}{settings.PathPrefix}/{request.EntityId}{keyInPath}/message?sessionId={id}");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var transport = new SseResponseStreamTransport(context.Response.Body, endpoint, id);
-        var server = McpServer.Create(transport, servers.CreateServerOptions(request.EntityId), loggerFactory, services);
-        var session = new EntitySession(id, request.EntityId, transport, server, time);
+        var session = EntitySession.Open(id, request.EntityId, transport, servers.CreateSession(request.EntityId), loggerFactory, services, time);
         if (!await sessions.TryAddAsync(session).ConfigureAwait(false))
         {
             await session.DisposeAsync().ConfigureAwait(false);
@@ -56,7 +55,7 @@ internal sealed class LegacySseHandler(
             {
                 JsonRpcHttp.StartEventStream(context);
                 var pump = transport.RunAsync(stop.Token);
-                session.RunTask = server.RunAsync(stop.Token);
+                session.RunTask = session.Server.RunAsync(stop.Token);
                 try
                 {
                     await Task.WhenAny(pump, session.RunTask).ConfigureAwait(false);

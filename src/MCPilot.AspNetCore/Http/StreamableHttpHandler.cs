@@ -162,8 +162,7 @@ internal sealed class StreamableHttpHandler(
     {
         var id = NewSessionId();
         var transport = new StreamableHttpServerTransport(loggerFactory) { SessionId = id };
-        var server = McpServer.Create(transport, servers.CreateServerOptions(request.EntityId), loggerFactory, services);
-        var session = new EntitySession(id, request.EntityId, transport, server, time);
+        var session = EntitySession.Open(id, request.EntityId, transport, servers.CreateSession(request.EntityId), loggerFactory, services, time);
         if (!await sessions.TryAddAsync(session).ConfigureAwait(false))
         {
             await session.DisposeAsync().ConfigureAwait(false);
@@ -173,7 +172,7 @@ internal sealed class StreamableHttpHandler(
             return null;
         }
 
-        session.RunTask = server.RunAsync(CancellationToken.None);
+        session.RunTask = session.Server.RunAsync(CancellationToken.None);
         context.Response.Headers[ProtocolVersionCheck.SessionIdHeader] = id;
         return session;
     }
@@ -202,13 +201,8 @@ internal sealed class StreamableHttpHandler(
     private async Task ServeStatelessAsync(HttpContext context, EntityRequest request, JsonRpcMessage message)
     {
         var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
-        var serverOptions = servers.CreateServerOptions(request.EntityId);
-        serverOptions.ScopeRequests = false;
-        var server = McpServer.Create(transport, serverOptions, loggerFactory, context.RequestServices);
-        var session = new EntitySession(string.Empty, request.EntityId, transport, server, time)
-        {
-            RunTask = server.RunAsync(context.RequestAborted),
-        };
+        var session = EntitySession.Open(string.Empty, request.EntityId, transport, servers.CreateSession(request.EntityId, stateless: true), loggerFactory, context.RequestServices, time);
+        session.RunTask = session.Server.RunAsync(context.RequestAborted);
         await using (session.ConfigureAwait(false))
         {
             await RespondAsync(context, transport, message).ConfigureAwait(false);

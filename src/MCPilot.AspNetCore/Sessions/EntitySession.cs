@@ -1,11 +1,14 @@
+using MCPilot.Tools;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace MCPilot.AspNetCore.Sessions;
 
 /// <summary>
-/// One MCP session of an entity: its transport, its server and the server's run loop. It counts the
-/// requests in flight, so that only sessions with none (and no open stream) are idle.
+/// One MCP session of an entity: its transport, its server, the server's run loop and what the
+/// entity server factory attached to it (the feed notifier). It counts the requests in flight, so
+/// that only sessions with none (and no open stream) are idle.
 /// </summary>
 internal sealed class EntitySession : IAsyncDisposable
 {
@@ -14,14 +17,25 @@ internal sealed class EntitySession : IAsyncDisposable
     private int _getStarted;
     private int _disposed;
 
-    public EntitySession(string id, EntityId entityId, ITransport transport, McpServer server, TimeProvider time)
+    private readonly EntityServerSession _entitySession;
+
+    public EntitySession(string id, EntityId entityId, ITransport transport, McpServer server, EntityServerSession entitySession, TimeProvider time)
     {
         Id = id;
         EntityId = entityId;
         Transport = transport;
         Server = server;
+        _entitySession = entitySession;
         _time = time;
         LastActivity = time.GetTimestamp();
+    }
+
+    /// <summary>Creates the server of a new session over <paramref name="transport"/> and attaches the entity session to it.</summary>
+    public static EntitySession Open(string id, EntityId entityId, ITransport transport, EntityServerSession entitySession, ILoggerFactory loggerFactory, IServiceProvider services, TimeProvider time)
+    {
+        var server = McpServer.Create(transport, entitySession.Options, loggerFactory, services);
+        entitySession.Attach(server);
+        return new EntitySession(id, entityId, transport, server, entitySession, time);
     }
 
     public string Id { get; }
@@ -75,6 +89,7 @@ internal sealed class EntitySession : IAsyncDisposable
         }
         finally
         {
+            _entitySession.Dispose();
             await Server.DisposeAsync().ConfigureAwait(false);
         }
     }

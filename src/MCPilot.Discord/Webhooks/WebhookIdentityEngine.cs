@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using MCPilot.Discord.Caching;
+using MCPilot.Discord.Gateway.Cache;
 using MCPilot.Discord.Models;
 using MCPilot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -8,15 +10,14 @@ using Microsoft.Extensions.Options;
 namespace MCPilot.Discord.Webhooks;
 
 /// <summary>The webhook identity engine (see <see cref="IWebhookIdentityEngine"/>).</summary>
-internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions<DiscordOptions> options, ILogger<WebhookIdentityEngine> logger) : IWebhookIdentityEngine
+internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IDiscordCache channels, IOptions<DiscordOptions> options, ILogger<WebhookIdentityEngine> logger) : IWebhookIdentityEngine
 {
     /// <summary>Discord's limit of webhooks per channel.</summary>
     public const int MaxWebhooksPerChannel = 15;
 
     private const int QuoteLength = 100;
     private readonly WebhookIdentityOptions _options = options.Value.Webhooks;
-    private readonly ConcurrentDictionary<ulong, Lazy<Task<Webhook>>> _webhooks = new();
-    private readonly ConcurrentDictionary<ulong, Lazy<Task<Channel>>> _channels = new();
+    private readonly AsyncLookupCache<Webhook> _webhooks = new();
     private readonly ConcurrentDictionary<ulong, byte> _managed = new();
 
     public async Task<WebhookPostResult> ExecuteAsIdentityAsync(ulong channelId, WebhookIdentity identity, string content, WebhookPostOptions? options = null, CancellationToken cancellationToken = default)
@@ -31,7 +32,7 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
             throw new ArgumentException("Nothing to post: the content is empty and there are no embeds.", nameof(content));
         }
 
-        var channel = await GetCachedAsync(_channels, channelId, id => discord.GetChannelAsync(id), cancellationToken).ConfigureAwait(false);
+        var channel = await ChannelAsync(channelId, cancellationToken).ConfigureAwait(false);
         var (webhookChannel, threadId) = await TargetAsync(channel, cancellationToken).ConfigureAwait(false);
         var parts = string.IsNullOrEmpty(content) ? [""] : DiscordMessageSplitter.Split(content, _options.MaxMessageLength);
         Embed? quote = options.ReplyTo is { } replyTo ? await QuoteAsync(channel, replyTo, cancellationToken).ConfigureAwait(false) : null;
@@ -71,9 +72,9 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
 
     public bool IsManagedWebhook(ulong webhookId) => _managed.ContainsKey(webhookId);
 
-    public void Invalidate(ulong channelId) => _webhooks.TryRemove(channelId, out _);
+    public void Invalidate(ulong channelId) => _webhooks.Remove(channelId);
 
-    private async Task<(Message Message, ulong WebhookId)> ExecuteWithRecoveryAsync(Channel channel, ulong? threadId, ExecuteWebhookRequest request, CancellationToken cancellationToken)
+    private async Task<(Message Message, ulong WebhookId)> ExecuteWithRecoveryAsync(CachedChannel channel, ulong? threadId, ExecuteWebhookRequest request, CancellationToken cancellationToken)
     {
         var webhook = await GetWebhookAsync(channel, cancellationToken).ConfigureAwait(false);
         try
@@ -85,35 +86,18 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
             // Someone deleted the webhook (or reset its token): forget it, recreate it once.
             WebhookIdentityLog.Recreating(logger, webhook.Id, channel.Id, e.Code);
             _managed.TryRemove(webhook.Id, out _);
-            if (_webhooks.TryGetValue(channel.Id, out var cached) && cached.IsValueCreated && cached.Value.IsCompletedSuccessfully && cached.Value.Result.Id == webhook.Id)
-            {
-                _webhooks.TryRemove(new KeyValuePair<ulong, Lazy<Task<Webhook>>>(channel.Id, cached));
-            }
+            var gone = webhook.Id;
+            _webhooks.RemoveIf(channel.Id, cached => cached.Id == gone);
 
             webhook = await GetWebhookAsync(channel, cancellationToken).ConfigureAwait(false);
             return (await discord.ExecuteWebhookAsync(webhook.Id, webhook.Token!, request, threadId, cancellationToken).ConfigureAwait(false), webhook.Id);
         }
     }
 
-    private Task<Webhook> GetWebhookAsync(Channel channel, CancellationToken cancellationToken)
-        => GetCachedAsync(_webhooks, channel.Id, _ => FindOrCreateAsync(channel), cancellationToken);
+    private Task<Webhook> GetWebhookAsync(CachedChannel channel, CancellationToken cancellationToken)
+        => _webhooks.GetAsync(channel.Id, _ => FindOrCreateAsync(channel), cancellationToken);
 
-    /// <summary>One lookup per key at a time: concurrent first callers share it; a failure is not cached.</summary>
-    private static async Task<T> GetCachedAsync<T>(ConcurrentDictionary<ulong, Lazy<Task<T>>> cache, ulong key, Func<ulong, Task<T>> load, CancellationToken cancellationToken)
-    {
-        var lazy = cache.GetOrAdd(key, k => new Lazy<Task<T>>(() => load(k)));
-        try
-        {
-            return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
-        {
-            cache.TryRemove(new KeyValuePair<ulong, Lazy<Task<T>>>(key, lazy));
-            throw;
-        }
-    }
-
-    private async Task<Webhook> FindOrCreateAsync(Channel channel)
+    private async Task<Webhook> FindOrCreateAsync(CachedChannel channel)
     {
         var applicationId = await discord.GetApplicationIdAsync(CancellationToken.None).ConfigureAwait(false);
         IReadOnlyList<Webhook> existing;
@@ -160,20 +144,20 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
         }
     }
 
-    private async Task<(Channel WebhookChannel, ulong? ThreadId)> TargetAsync(Channel channel, CancellationToken cancellationToken)
+    private async Task<(CachedChannel WebhookChannel, ulong? ThreadId)> TargetAsync(CachedChannel channel, CancellationToken cancellationToken)
     {
         if (channel.Type.IsThread())
         {
             // Threads and forum posts have no webhooks of their own: post through the parent's, with thread_id.
             var parentId = channel.ParentId ?? throw new WebhookIdentityException($"Thread {Describe(channel)} has no parent channel, so it has no webhook to post through.", channel.Id);
-            var parent = await GetCachedAsync(_channels, parentId, id => discord.GetChannelAsync(id), cancellationToken).ConfigureAwait(false);
+            var parent = await ChannelAsync(parentId, cancellationToken).ConfigureAwait(false);
             return (parent, channel.Id);
         }
 
         return (Postable(channel), null);
     }
 
-    private static Channel Postable(Channel channel)
+    private static CachedChannel Postable(CachedChannel channel)
     {
         if (channel.Type.IsThreadOnly())
         {
@@ -193,7 +177,11 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
         return channel;
     }
 
-    private async Task<Embed?> QuoteAsync(Channel channel, ulong messageId, CancellationToken cancellationToken)
+    private async Task<CachedChannel> ChannelAsync(ulong channelId, CancellationToken cancellationToken) =>
+        await channels.GetOrFetchChannelAsync(channelId, cancellationToken).ConfigureAwait(false)
+            ?? throw new WebhookIdentityException(string.Create(CultureInfo.InvariantCulture, $"Channel {channelId} does not exist, or the bot cannot see it."), channelId);
+
+    private async Task<Embed?> QuoteAsync(CachedChannel channel, ulong messageId, CancellationToken cancellationToken)
     {
         Message replied;
         try
@@ -241,16 +229,16 @@ internal sealed class WebhookIdentityEngine(IDiscordRestClient discord, IOptions
         return avatar;
     }
 
-    private static string Describe(Channel channel) => channel.Name is { Length: > 0 } name
+    private static string Describe(CachedChannel channel) => channel.Name is { Length: > 0 } name
         ? string.Create(CultureInfo.InvariantCulture, $"#{name} ({channel.Id})")
         : channel.Id.ToString(CultureInfo.InvariantCulture);
 
-    private static WebhookIdentityException Full(Channel channel, Exception? inner) => new(
+    private static WebhookIdentityException Full(CachedChannel channel, Exception? inner) => new(
         $"Channel {Describe(channel)} already has {MaxWebhooksPerChannel} webhooks, Discord's maximum, and none of them is MCPilot's. Delete one it no longer needs (Server Settings > Integrations > Webhooks) so MCPilot can create its own.",
         channel.Id,
         inner);
 
-    private static WebhookIdentityException MissingPermission(Channel channel, Exception inner) => new(
+    private static WebhookIdentityException MissingPermission(CachedChannel channel, Exception inner) => new(
         $"The bot lacks the Manage Webhooks permission in channel {Describe(channel)}. Grant it to the bot's role there (or server-wide) so entities can post.",
         channel.Id,
         inner);

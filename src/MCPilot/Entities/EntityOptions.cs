@@ -17,6 +17,9 @@ public sealed class EntityOptions
     /// <summary>The default of <see cref="OwnMessageMemory"/>.</summary>
     public const int DefaultOwnMessageMemory = 100_000;
 
+    /// <summary>The default of <see cref="MaxMessageLength"/>.</summary>
+    public const int DefaultMaxMessageLength = 8000;
+
     /// <summary>The largest uploaded avatar, in bytes (2 MiB).</summary>
     public const int MaxAvatarBytes = 2 * 1024 * 1024;
 
@@ -57,6 +60,22 @@ public sealed class EntityOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan KeyLastUsedInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The longest content <c>send_message</c> and <c>send_dm</c> accept, in characters; longer content
+    /// is refused with an error that says so. Content longer than one Discord message (2000
+    /// characters; 4096 in a DM's embed) is split, each part one send against the entity's rate
+    /// limit. Default <see cref="DefaultMaxMessageLength"/>.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxMessageLength { get; set; } = DefaultMaxMessageLength;
+
+    /// <summary>
+    /// How long the record of which entity sent which message is kept (for replies to it, DM routing
+    /// and provenance); older records are pruned daily. Default 365 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan SentMessageRetention { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>The longest a <c>wait_for_messages</c>-style long poll may wait. Default 5 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

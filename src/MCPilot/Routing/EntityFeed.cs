@@ -4,7 +4,8 @@ namespace MCPilot.Routing;
 
 /// <summary>
 /// An entity's bounded feed: a ring of the newest <see cref="Capacity"/> messages, in memory only.
-/// When it is full the oldest message is dropped and counted (<c>mcpilot.feed.dropped</c>).
+/// When it is full the oldest message is dropped and counted (<c>mcpilot.feed.dropped</c>). It keeps
+/// two read cursors: one for every message, one for mentions (see <see cref="IEntityFeed.Read"/>).
 /// </summary>
 internal sealed class EntityFeed : IEntityFeed
 {
@@ -18,6 +19,7 @@ internal sealed class EntityFeed : IEntityFeed
     private int _count;
     private long _nextSequence = 1;
     private long _readCursor;
+    private long _mentionCursor;
     private long _dropped;
     private TaskCompletionSource _arrived = NewSignal();
 
@@ -53,6 +55,17 @@ internal sealed class EntityFeed : IEntityFeed
             lock (_gate)
             {
                 return CountAfter(_readCursor, mentionsOnly: false);
+            }
+        }
+    }
+
+    public int UnreadMentionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return CountAfter(_mentionCursor, mentionsOnly: true);
             }
         }
     }
@@ -94,7 +107,7 @@ internal sealed class EntityFeed : IEntityFeed
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         lock (_gate)
         {
-            var after = afterSequence ?? _readCursor;
+            var after = afterSequence ?? (mentionsOnly ? _mentionCursor : _readCursor);
             var page = new List<FeedMessage>(Math.Min(limit, _count));
             var last = after;
             for (var i = 0; i < _count && page.Count < limit; i++)
@@ -112,9 +125,17 @@ internal sealed class EntityFeed : IEntityFeed
                 }
             }
 
-            if (markRead && last > _readCursor)
+            if (markRead)
             {
-                _readCursor = last;
+                if (!mentionsOnly && last > _readCursor)
+                {
+                    _readCursor = last;
+                }
+
+                if (last > _mentionCursor)
+                {
+                    _mentionCursor = last;
+                }
             }
 
             return new FeedPage(page, _dropped, _nextSequence - 1);
@@ -130,7 +151,7 @@ internal sealed class EntityFeed : IEntityFeed
             Task signal;
             lock (_gate)
             {
-                if (CountAfter(_readCursor, mentionsOnly) > 0)
+                if (CountAfter(mentionsOnly ? _mentionCursor : _readCursor, mentionsOnly) > 0)
                 {
                     return true;
                 }

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using MCPilot.Diagnostics;
 using MCPilot.Entities;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MCPilot.Routing;
@@ -11,38 +12,72 @@ namespace MCPilot.Routing;
 /// Delivers messages seen on Discord to the feeds of the entities whose policy covers the channel
 /// (threads follow their parent channel's policy). Candidates come from the directory's channel
 /// index, never from a scan of all entities. An entity never receives its own messages; other
-/// entities' messages are delivered (so entities can talk), within the loop guard's limits.
+/// entities' messages are delivered (so entities can talk), within the loop guard's limits. A
+/// direct message to the bot goes to one entity's DMs: the entity whose DM it replies to, else the
+/// sender's active entity (<c>/talk</c>, <see cref="IDmRouteStore"/>); DMs from bots go nowhere.
 /// </summary>
-public sealed class EntityRouter
+public sealed partial class EntityRouter
 {
     private static readonly Counter<long> Routed = MCPilotDiagnostics.Meter.CreateCounter<long>("mcpilot.router.messages", "{message}", "Messages the entity router handled.");
     private static readonly Counter<long> Deliveries = MCPilotDiagnostics.Meter.CreateCounter<long>("mcpilot.router.deliveries", "{delivery}", "Messages delivered to entity feeds.");
     private static readonly Counter<long> Suppressed = MCPilotDiagnostics.Meter.CreateCounter<long>("mcpilot.router.loop_suppressed", "{message}", "Bot and entity messages the loop guard kept from entities.");
+    private static readonly Counter<long> Unrouted = MCPilotDiagnostics.Meter.CreateCounter<long>("mcpilot.router.dms_unrouted", "{message}", "Direct messages that no entity's DMs received (no reply to an entity, no active entity).");
 
     private readonly EntityDirectory _directory;
     private readonly OwnMessageLedger _ledger;
     private readonly LoopGuard _loopGuard;
+    private readonly IDmRouteStore _dmRoutes;
     private readonly IOptionsMonitor<EntityOptions> _options;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<EntityId, EntityFeed> _feeds = new();
+    private readonly ConcurrentDictionary<EntityId, EntityFeed> _directFeeds = new();
     private readonly ConcurrentDictionary<string, Regex> _namePatterns = new(StringComparer.Ordinal);
 
-    internal EntityRouter(EntityDirectory directory, OwnMessageLedger ledger, LoopGuard loopGuard, IOptionsMonitor<EntityOptions> options, TimeProvider time)
+    internal EntityRouter(EntityDirectory directory, OwnMessageLedger ledger, LoopGuard loopGuard, IDmRouteStore dmRoutes, IOptionsMonitor<EntityOptions> options, TimeProvider time, ILogger<EntityRouter> logger)
     {
         _directory = directory;
         _ledger = ledger;
         _loopGuard = loopGuard;
+        _dmRoutes = dmRoutes;
         _options = options;
         _time = time;
-        directory.Removed += id => _feeds.TryRemove(id, out _);
+        _logger = logger;
+        directory.Removed += id =>
+        {
+            _feeds.TryRemove(id, out _);
+            _directFeeds.TryRemove(id, out _);
+        };
     }
 
-    /// <summary>Routes one message to the feeds of the entities it concerns.</summary>
-    public RouteResult Route(InboundMessage message)
+    /// <summary>
+    /// Routes one message: a guild message to the feeds of the entities whose policy covers its
+    /// channel, a direct message to one entity's DMs.
+    /// </summary>
+    public ValueTask<RouteResult> RouteAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         Routed.Add(1);
-        var author = _ledger.Attribute(message);
+        return message.GuildId is { } guildId
+            ? RouteGuildMessageAsync(message, guildId, cancellationToken)
+            : RouteDirectMessageAsync(message, cancellationToken);
+    }
+
+    /// <summary>The feed of an entity (created empty on first use).</summary>
+    public IEntityFeed GetFeed(EntityId entityId) => Feed(entityId);
+
+    /// <summary>The direct messages routed to an entity (created empty on first use).</summary>
+    public IEntityFeed GetDirectMessages(EntityId entityId) => DirectFeed(entityId);
+
+    internal EntityFeed Feed(EntityId entityId) =>
+        _feeds.GetOrAdd(entityId, static (id, state) => new EntityFeed(id, state._options.CurrentValue.FeedCapacity, state._time), this);
+
+    internal EntityFeed DirectFeed(EntityId entityId) =>
+        _directFeeds.GetOrAdd(entityId, static (id, state) => new EntityFeed(id, state._options.CurrentValue.FeedCapacity, state._time), this);
+
+    private async ValueTask<RouteResult> RouteGuildMessageAsync(InboundMessage message, ulong guildId, CancellationToken cancellationToken)
+    {
+        var author = await _ledger.AttributeAsync(message, cancellationToken).ConfigureAwait(false);
         var byBot = author is not null || message.AuthorIsBot || message.WebhookId is not null;
         var admitted = _loopGuard.Admit(message, byBot);
         if (!admitted)
@@ -51,17 +86,17 @@ public sealed class EntityRouter
             return new RouteResult([], author, LoopSuppressed: true);
         }
 
-        var replyTo = message.ReferencedMessageId is { } referenced ? _ledger.OwnerOf(referenced) : null;
+        var replyTo = message.ReferencedMessageId is { } referenced ? await _ledger.OwnerOfAsync(referenced, cancellationToken).ConfigureAwait(false) : null;
         var folded = message.Content.Length == 0 ? string.Empty : EntityRules.Fold(message.Content);
         List<EntityId>? delivered = null;
-        foreach (var entity in _directory.Candidates(message.GuildId, message.PolicyChannelId))
+        foreach (var entity in _directory.Candidates(guildId, message.PolicyChannelId))
         {
-            if (entity.Id == author || !entity.MayUse(message.GuildId, message.ChannelId, message.ParentChannelId))
+            if (entity.Id == author || !entity.MayUse(guildId, message.ChannelId, message.ParentChannelId))
             {
                 continue;
             }
 
-            var mention = Mentions(entity, message, folded, replyTo);
+            var mention = Mentions(entity, message, guildId, folded, replyTo);
             Feed(entity.Id).Add(message, mention, author);
             (delivered ??= []).Add(entity.Id);
         }
@@ -74,13 +109,40 @@ public sealed class EntityRouter
         return new RouteResult(delivered ?? (IReadOnlyList<EntityId>)[], author, LoopSuppressed: false);
     }
 
-    /// <summary>The feed of an entity (created empty on first use).</summary>
-    public IEntityFeed GetFeed(EntityId entityId) => Feed(entityId);
+    private async ValueTask<RouteResult> RouteDirectMessageAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (message.AuthorIsBot || message.WebhookId is not null)
+        {
+            // The bot's own DMs (entities' send_dm) and other bots' DMs reach no entity.
+            return RouteResult.NotRouted;
+        }
 
-    internal EntityFeed Feed(EntityId entityId) =>
-        _feeds.GetOrAdd(entityId, static (id, state) => new EntityFeed(id, state._options.CurrentValue.FeedCapacity, state._time), this);
+        var target = message.ReferencedMessageId is { } referenced ? await _ledger.OwnerOfAsync(referenced, cancellationToken).ConfigureAwait(false) : null;
+        if (target is null)
+        {
+            try
+            {
+                target = await _dmRoutes.GetActiveEntityAsync(message.AuthorId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogDmRouteFailed(_logger, message.MessageId, e);
+            }
+        }
 
-    private FeedMentionKind Mentions(Entity entity, InboundMessage message, string foldedContent, EntityId? replyTo)
+        if (target is not { } entityId || _directory.Get(entityId) is null)
+        {
+            Unrouted.Add(1);
+            LogDmUnrouted(_logger, message.MessageId, message.AuthorId);
+            return RouteResult.NotRouted;
+        }
+
+        DirectFeed(entityId).Add(message, FeedMentionKind.Direct, null);
+        Deliveries.Add(1);
+        return new RouteResult([entityId], null, LoopSuppressed: false);
+    }
+
+    private FeedMentionKind Mentions(Entity entity, InboundMessage message, ulong guildId, string foldedContent, EntityId? replyTo)
     {
         var kind = FeedMentionKind.None;
         if (replyTo == entity.Id)
@@ -88,7 +150,7 @@ public sealed class EntityRouter
             kind |= FeedMentionKind.Reply;
         }
 
-        if (entity.Membership(message.GuildId)?.MentionRoleId is { } role && message.MentionedRoleIds.Contains(role))
+        if (entity.Membership(guildId)?.MentionRoleId is { } role && message.MentionedRoleIds.Contains(role))
         {
             kind |= FeedMentionKind.Role;
         }
@@ -107,4 +169,10 @@ public sealed class EntityRouter
             $@"(?<![\p{{L}}\p{{N}}_]){Regex.Escape(EntityRules.Fold(n))}(?![\p{{L}}\p{{N}}_])",
             RegexOptions.CultureInvariant | RegexOptions.Compiled,
             TimeSpan.FromMilliseconds(100)));
+
+    [LoggerMessage(1, LogLevel.Debug, "Direct message {MessageId} from user {UserId} reached no entity: it replies to no entity's DM and the user has no active entity (/talk).")]
+    private static partial void LogDmUnrouted(ILogger logger, ulong messageId, ulong userId);
+
+    [LoggerMessage(2, LogLevel.Warning, "Could not look up the active entity for direct message {MessageId}.")]
+    private static partial void LogDmRouteFailed(ILogger logger, ulong messageId, Exception exception);
 }

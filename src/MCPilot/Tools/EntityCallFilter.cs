@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using MCPilot.Activity;
 using MCPilot.Diagnostics;
+using MCPilot.DiscordTools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -12,7 +13,7 @@ namespace MCPilot.Tools;
 
 /// <summary>
 /// Wraps every <c>tools/call</c> of an entity session: makes the entity context available to the
-/// tool, enforces the tool allow-list, turns policy, rate-limit and argument failures into MCP tool
+/// tool, enforces the tool allow-list, turns policy, rate-limit, argument and Discord failures into MCP tool
 /// errors (<c>isError: true</c> with a message for the model, never an HTTP 500), and writes one
 /// audit record per call (entity, tool, outcome, duration).
 /// </summary>
@@ -72,6 +73,12 @@ internal sealed partial class EntityCallFilter
             outcome = e.Outcome;
             detail = e.Message;
             result = EntityToolResults.Error(e.Message);
+        }
+        catch (Exception e) when (DiscordToolErrors.Translate(e) is { } translated)
+        {
+            outcome = translated.Outcome;
+            detail = translated.Message;
+            result = EntityToolResults.Error(translated.Message);
         }
         catch (McpProtocolException e)
         {

@@ -11,18 +11,17 @@ internal sealed class EntityContext : IEntityContext
     private readonly EntityDirectory _directory;
     private readonly EntitySendLimiters _limiters;
     private readonly OwnMessageLedger _ledger;
-    private readonly IMessageCounterStore _counters;
     private readonly TimeProvider _time;
 
-    public EntityContext(EntityId entityId, EntityDirectory directory, EntityRouter router, EntitySendLimiters limiters, OwnMessageLedger ledger, IMessageCounterStore counters, TimeProvider time)
+    public EntityContext(EntityId entityId, EntityDirectory directory, EntityRouter router, EntitySendLimiters limiters, OwnMessageLedger ledger, TimeProvider time)
     {
         EntityId = entityId;
         _directory = directory;
         _limiters = limiters;
         _ledger = ledger;
-        _counters = counters;
         _time = time;
         Feed = router.GetFeed(entityId);
+        DirectMessages = router.GetDirectMessages(entityId);
     }
 
     public EntityId EntityId { get; }
@@ -32,13 +31,14 @@ internal sealed class EntityContext : IEntityContext
 
     public IEntityFeed Feed { get; }
 
+    public IEntityFeed DirectMessages { get; }
+
     public void EnsureChannelAllowed(ulong guildId, ulong channelId, ulong? parentChannelId = null)
     {
         var entity = Entity;
         if (entity.Membership(guildId) is null)
         {
-            throw EntityToolException.Denied(string.Create(CultureInfo.InvariantCulture,
-                $"{entity.Name} is not present in server {guildId}. Use list_servers to see the servers it may use."));
+            throw NotAvailable(entity, channelId);
         }
 
         if (!entity.MayUse(guildId, channelId, parentChannelId))
@@ -48,6 +48,13 @@ internal sealed class EntityContext : IEntityContext
                 : string.Create(CultureInfo.InvariantCulture, $"{entity.Name} may not use channel {channelId}: its channel policy does not allow it. Use list_channels to see the allowed channels."));
         }
     }
+
+    /// <summary>
+    /// The refusal of a channel that is not in one of the entity's servers, or does not exist: one
+    /// message for both, so that an entity learns nothing about channels outside its reach.
+    /// </summary>
+    public static EntityToolException NotAvailable(Entity entity, ulong channelId) => EntityToolException.Denied(string.Create(CultureInfo.InvariantCulture,
+        $"{entity.Name} may not use channel {channelId}: it is not a channel of {entity.Name}'s servers, or it does not exist. Use list_channels to see the channels {entity.Name} may use."));
 
     public void EnsureContentAllowed(string content)
     {
@@ -72,12 +79,6 @@ internal sealed class EntityContext : IEntityContext
 
     public void ExpectOwnMessage(ulong channelId, string content) => _ledger.Expect(EntityId, channelId, content);
 
-    public async ValueTask RecordSentAsync(ulong guildId, ulong channelId, ulong messageId, CancellationToken cancellationToken = default)
-    {
-        _ledger.Record(EntityId, messageId);
-        if (guildId != 0)
-        {
-            await _counters.IncrementAsync(EntityId, guildId, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), 1, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask RecordSentAsync(ulong? guildId, ulong channelId, ulong messageId, CancellationToken cancellationToken = default) =>
+        _ledger.RecordAsync(new SentMessage(messageId, EntityId, guildId, channelId, _time.GetUtcNow()));
 }

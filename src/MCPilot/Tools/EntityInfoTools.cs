@@ -49,12 +49,13 @@ internal sealed class EntityInfoTools(IEntityContext context)
 
         text.Append("Tools enabled: ").AppendLine(entity.ToolAllowList is null ? "all" : string.Join(", ", entity.ToolAllowList.Order(StringComparer.Ordinal)));
         text.Append(c, $"Send limit: {entity.RateLimits.SendsPerMinute} messages a minute, bursts of {entity.RateLimits.Burst}.").AppendLine();
-        text.Append(c, $"Feed: {feed.UnreadCount} unread of {feed.Count} held (holds {feed.Capacity}; {feed.Dropped} dropped when full).").AppendLine();
+        text.Append(c, $"Feed: {feed.UnreadCount} unread of {feed.Count} held (holds {feed.Capacity}; {feed.Dropped} dropped when full); {feed.UnreadMentionCount} unread addressing you; {context.DirectMessages.UnreadCount} unread direct messages.").AppendLine();
         text.Append("Persona: get the prompt \"").Append(EntityPersonaPrompt.Name).AppendLine("\" for how to speak as this entity.");
         return text.ToString();
     }
 
-    private static string Describe(ChannelPolicy policy)
+    /// <summary>A channel policy in words: "all channels", "only channels 1, 2 except 3".</summary>
+    internal static string Describe(ChannelPolicy policy)
     {
         var c = CultureInfo.InvariantCulture;
         var allow = policy.Allow.Count == 0 ? "all channels" : "only channels " + string.Join(", ", policy.Allow.Order().Select(id => id.ToString(c)));

@@ -1,7 +1,7 @@
 using System.Reflection;
-using MCPilot.Activity;
 using MCPilot.Entities;
 using MCPilot.Routing;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -9,7 +9,8 @@ namespace MCPilot.Tools;
 
 /// <summary>
 /// Builds the MCP server of one entity session: its identity and instructions, the entity tools
-/// (filtered by the entity's allow-list), its persona prompt, and the filters that make the entity
+/// (filtered by the entity's allow-list), its persona prompt, its feed resources (with
+/// subscriptions that notify the client of new messages), and the filters that make the entity
 /// context available to tools and turn failures into tool errors. Transports (the HTTP endpoints)
 /// call it once per session.
 /// </summary>
@@ -21,21 +22,23 @@ public sealed class EntityServerFactory
     private readonly EntityRouter _router;
     private readonly EntitySendLimiters _limiters;
     private readonly OwnMessageLedger _ledger;
-    private readonly IMessageCounterStore _counters;
     private readonly EntityToolCatalog _catalog;
     private readonly EntityCallFilter _filter;
+    private readonly FeedNames _names;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    internal EntityServerFactory(EntityDirectory directory, EntityRouter router, EntitySendLimiters limiters, OwnMessageLedger ledger, IMessageCounterStore counters, EntityToolCatalog catalog, EntityCallFilter filter, TimeProvider time)
+    internal EntityServerFactory(EntityDirectory directory, EntityRouter router, EntitySendLimiters limiters, OwnMessageLedger ledger, EntityToolCatalog catalog, EntityCallFilter filter, FeedNames names, TimeProvider time, ILogger<EntityServerFactory> logger)
     {
         _directory = directory;
         _router = router;
         _limiters = limiters;
         _ledger = ledger;
-        _counters = counters;
         _catalog = catalog;
         _filter = filter;
+        _names = names;
         _time = time;
+        _logger = logger;
     }
 
     /// <summary>The names of the tools entity sessions serve (before an entity's allow-list).</summary>
@@ -43,14 +46,19 @@ public sealed class EntityServerFactory
 
     /// <summary>The context tools of <paramref name="entityId"/>'s sessions receive.</summary>
     public IEntityContext CreateContext(EntityId entityId) =>
-        new EntityContext(entityId, _directory, _router, _limiters, _ledger, _counters, _time);
+        new EntityContext(entityId, _directory, _router, _limiters, _ledger, _time);
 
-    /// <summary>The MCP server options of a new session of an entity.</summary>
+    /// <summary>
+    /// The server options and notifier of a new session of an entity. A stateless session
+    /// (<paramref name="stateless"/>) has no stream to notify on, so it offers no subscriptions.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The entity is not known to this host.</exception>
-    public McpServerOptions CreateServerOptions(EntityId entityId)
+    public EntityServerSession CreateSession(EntityId entityId, bool stateless = false)
     {
         var entity = _directory.Get(entityId) ?? throw new InvalidOperationException($"Entity {entityId} is not known to this host.");
         var context = CreateContext(entityId);
+        var resources = EntityFeedResource.For(context, _names, entity.Name);
+        var notifier = new EntityFeedNotifier(resources, _time, _logger);
         var options = new McpServerOptions
         {
             ServerInfo = new Implementation { Name = "mcpilot", Title = entity.Name, Version = Version },
@@ -59,11 +67,19 @@ public sealed class EntityServerFactory
             {
                 Tools = new ToolsCapability { ListChanged = false },
                 Prompts = new PromptsCapability { ListChanged = false },
+                Resources = new ResourcesCapability { ListChanged = false, Subscribe = !stateless },
             },
             ToolCollection = _catalog.Tools,
             PromptCollection = [new EntityPersonaPrompt(context, entity.Name)],
-            ScopeRequests = true,
+            ResourceCollection = [.. resources],
+            ScopeRequests = !stateless,
         };
+        if (!stateless)
+        {
+            options.Handlers.SubscribeToResourcesHandler = notifier.SubscribeAsync;
+            options.Handlers.UnsubscribeFromResourcesHandler = notifier.UnsubscribeAsync;
+        }
+
         options.Filters.Request.CallToolFilters.Add(_filter.CallTool(context));
         options.Filters.Request.ListToolsFilters.Add(next => async (request, cancellationToken) =>
         {
@@ -76,13 +92,14 @@ public sealed class EntityServerFactory
 
             return result;
         });
-        return options;
+        return new EntityServerSession(options, notifier);
     }
 
     private static string Instructions(Entity entity)
     {
         var about = string.IsNullOrWhiteSpace(entity.Description) ? string.Empty : $" ({entity.Description.Trim()})";
         return $"You are connected to Discord through MCPilot as the entity \"{entity.Name}\"{about}. " +
-            $"Call {EntityInfoTools.WhoAmI} to see the servers and channels you may use, and get the prompt \"{EntityPersonaPrompt.Name}\" for how to speak as {entity.Name}.";
+            $"Call {EntityInfoTools.WhoAmI} to see the servers and channels you may use, and get the prompt \"{EntityPersonaPrompt.Name}\" for how to speak as {entity.Name}. " +
+            $"New messages wait in your feed: wait_for_messages returns them (get_mentions only those addressing you, read_dms your direct messages); subscribe to {EntityFeedResource.FeedUri} and {EntityFeedResource.DirectMessagesUri} to be notified.";
     }
 }

@@ -33,7 +33,7 @@ internal sealed class EntityToolCatalog
                 .Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null);
             foreach (var method in methods)
             {
-                var options = new McpServerToolCreateOptions { Services = services };
+                var options = new McpServerToolCreateOptions { Services = services, SerializerOptions = EntityToolJson.Options };
                 var tool = method.IsStatic
                     ? McpServerTool.Create(method, target: null, options)
                     : McpServerTool.Create(method, CreateTarget(type), options);

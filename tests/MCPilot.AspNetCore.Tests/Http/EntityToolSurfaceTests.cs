@@ -28,7 +28,7 @@ public sealed class EntityToolSurfaceTests : IAsyncLifetime
 
         Assert.Equal("Ada", client.ServerInfo!.Title);
         Assert.Contains("Ada", client.ServerInstructions, StringComparison.Ordinal);
-        Assert.Equal(["add", "explode", "post_note", "whoami"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["add", "explode", "get_mentions", "post_note", "read_dms", "wait_for_messages", "whoami"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         var whoami = tools.Single(t => t.Name == "whoami").ProtocolTool.Annotations!;
         Assert.True(whoami.ReadOnlyHint);
         Assert.False(whoami.DestructiveHint);

@@ -187,7 +187,7 @@ public sealed class StreamableHttpHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Sessions_IdlePastTimeout_Reaped()
     {
-        var time = new MCPilot.Tests.Fakes.ManualTimeProvider();
+        var time = new MCPilot.Testing.ManualTimeProvider();
         await using var host = await EntityHost.StartAsync(o => { o.IdleTimeout = TimeSpan.FromMinutes(10); o.ReapInterval = TimeSpan.FromSeconds(5); }, s => s.AddSingleton<TimeProvider>(time));
         var (entity, key) = await host.CreateEntityAsync("Ada");
         using var client = host.Client(key);

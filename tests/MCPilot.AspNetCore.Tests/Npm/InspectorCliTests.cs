@@ -17,9 +17,9 @@ public sealed class InspectorCliTests : IAsyncLifetime
         var (entity, key) = await _host.CreateEntityAsync("Ada", e => e with { Persona = "Be brief." });
         var url = _host.EntityUrl(entity.Id, suffix).ToString();
 
-        var list = await InspectAsync(url, transport, key, "--method", "tools/list");
-        var call = await InspectAsync(url, transport, key, "--method", "tools/call", "--tool-name", "add", "--tool-arg", "a=20", "b=22");
-        var prompt = await InspectAsync(url, transport, key, "--method", "prompts/get", "--prompt-name", "persona");
+        var list = await NodeRunner.InspectAsync(url, transport, key, "--method", "tools/list");
+        var call = await NodeRunner.InspectAsync(url, transport, key, "--method", "tools/call", "--tool-name", "add", "--tool-arg", "a=20", "b=22");
+        var prompt = await NodeRunner.InspectAsync(url, transport, key, "--method", "prompts/get", "--prompt-name", "persona");
 
         Assert.Contains("\"whoami\"", list, StringComparison.Ordinal);
         Assert.Contains("\"readOnlyHint\": true", list, StringComparison.Ordinal);
@@ -38,14 +38,5 @@ public sealed class InspectorCliTests : IAsyncLifetime
 
         Assert.NotEqual(0, exit);
         Assert.DoesNotContain("whoami", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> InspectAsync(string url, string transport, string key, params string[] method)
-    {
-        var (exit, output, error) = await NodeRunner.RunAsync(
-            [NodeRunner.Bin("@modelcontextprotocol/inspector", "clients", "launcher", "build", "index.js"), "--cli", url, "--transport", transport, "--header", $"Authorization: Bearer {key}", .. method],
-            TimeSpan.FromMinutes(1));
-        Assert.True(exit == 0, $"inspector exited {exit}: {output} {error}");
-        return output;
     }
 }

@@ -50,6 +50,16 @@ public static class NodeRunner
         return (process.ExitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs the MCP Inspector's CLI mode against <paramref name="url"/> with a bearer key; fails the test unless it exits 0.</summary>
+    public static async Task<string> InspectAsync(string url, string transport, string key, params string[] method)
+    {
+        var (exit, output, error) = await RunAsync(
+            [Bin("@modelcontextprotocol/inspector", "clients", "launcher", "build", "index.js"), "--cli", url, "--transport", transport, "--header", $"Authorization: Bearer {key}", .. method],
+            TimeSpan.FromMinutes(1));
+        Assert.True(exit == 0, $"inspector exited {exit}: {output} {error}");
+        return output;
+    }
+
     private static string FindNpmDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -66,7 +66,7 @@ public sealed class EntityIsolationTests : IAsyncLifetime
         var (b, keyB) = await _host.CreateEntityAsync("Bob", e => e with { Guilds = [new(1, new MCPilot.Entities.ChannelPolicy { Allow = new HashSet<ulong> { 20 } })] });
         var router = _host.Services.GetRequiredService<EntityRouter>();
 
-        router.Route(new InboundMessage { GuildId = 1, ChannelId = 10, MessageId = 1, AuthorId = 5, AuthorName = "human", Content = "hello Ada", Timestamp = DateTimeOffset.UnixEpoch });
+        await router.RouteAsync(new InboundMessage { GuildId = 1, ChannelId = 10, MessageId = 1, AuthorId = 5, AuthorName = "human", Content = "hello Ada", Timestamp = DateTimeOffset.UnixEpoch }, TestContext.Current.CancellationToken);
 
         await using var clientA = await McpClients.ConnectAsync(_host.EntityUrl(a.Id), keyA);
         await using var clientB = await McpClients.ConnectAsync(_host.EntityUrl(b.Id), keyB);

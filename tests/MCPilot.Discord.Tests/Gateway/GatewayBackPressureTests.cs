@@ -19,8 +19,9 @@ public sealed class GatewayBackPressureTests
 
         var posted = Enumerable.Range(0, 300).Select(i => h.State.PostUserMessage(h.Demo!.General.Id, h.Demo.Alice.Id, $"burst {i} " + new string('x', 2000)).Id).ToList();
 
-        // Five heartbeat intervals (400 ms each) with the consumer stalled: the shard must keep heartbeating and not call the connection a zombie.
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        // Six heartbeat intervals (400 ms each) with the consumer stalled, longer than FakeDiscord's
+        // heartbeat timeout (1.6 s): the shard must keep heartbeating and not call the connection a zombie.
+        await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
         Assert.True(h.Events<MessageCreateEvent>().Count < posted.Count, "the stalled subscription held dispatch back");
         Assert.Equal(0, h.Fake.Gateway.HeartbeatTimeouts);
         Assert.Equal(0, h.Client.Shards[0].Resumes);

@@ -67,6 +67,10 @@ public sealed class GatewayHarness : IAsyncDisposable
     {
         var options = new FakeDiscordOptions { RateLimits = FakeDiscordRateLimits.None };
         options.Gateway.HeartbeatInterval = TimeSpan.FromMilliseconds(400);
+
+        // Discord tolerates late heartbeats; at 1.5 intervals a test process starved of CPU (the
+        // whole suite runs in parallel on two cores) was closed for a heartbeat that was merely late.
+        options.Gateway.HeartbeatTimeout = TimeSpan.FromMilliseconds(1600);
         options.Gateway.IdentifyInterval = TimeSpan.FromMilliseconds(100);
         configure?.Invoke(options);
         return options;

@@ -45,12 +45,12 @@ public sealed class EntityRegistryTests : IAsyncDisposable
     {
         var entity = await _services.CreateEntityAsync("Ada", new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 10 } }));
         var router = _services.Get<EntityRouter>();
-        Assert.Single(router.Route(Message(channel: 10)).Delivered);
+        Assert.Single((await router.RouteAsync(Message(channel: 10))).Delivered);
 
         await _services.Registry.UpdateAsync(entity.Id, e => e with { Guilds = [new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 20 } })] }, TestContext.Current.CancellationToken);
 
-        Assert.Empty(router.Route(Message(channel: 10, id: 2)).Delivered);
-        Assert.Equal([entity.Id], router.Route(Message(channel: 20, id: 3)).Delivered);
+        Assert.Empty((await router.RouteAsync(Message(channel: 10, id: 2))).Delivered);
+        Assert.Equal([entity.Id], (await router.RouteAsync(Message(channel: 20, id: 3))).Delivered);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class EntityRegistryTests : IAsyncDisposable
 
         Assert.True(await _services.Registry.DeleteAsync(entity.Id, TestContext.Current.CancellationToken));
 
-        Assert.Empty(_services.Get<EntityRouter>().Route(Message(channel: 10)).Delivered);
+        Assert.Empty((await _services.Get<EntityRouter>().RouteAsync(Message(channel: 10))).Delivered);
         Assert.Null(await _services.Registry.GetAsync(entity.Id, TestContext.Current.CancellationToken));
     }
 
@@ -114,7 +114,7 @@ public sealed class EntityRegistryTests : IAsyncDisposable
         await _services.Registry.LoadAsync(TestContext.Current.CancellationToken);
 
         Assert.True(_services.Registry.IsLoaded);
-        Assert.Equal([id], _services.Get<EntityRouter>().Route(Message(channel: 5)).Delivered);
+        Assert.Equal([id], (await _services.Get<EntityRouter>().RouteAsync(Message(channel: 5))).Delivered);
     }
 
     [Fact]
@@ -123,13 +123,13 @@ public sealed class EntityRegistryTests : IAsyncDisposable
         var entity = await _services.CreateEntityAsync("Ada", new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 10 } }));
         await _services.Entities.UpdateAsync(entity with { Guilds = [new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 20 } })] }, TestContext.Current.CancellationToken);
         var router = _services.Get<EntityRouter>();
-        Assert.Single(router.Route(Message(channel: 10)).Delivered);
+        Assert.Single((await router.RouteAsync(Message(channel: 10))).Delivered);
 
         var refreshed = await _services.Registry.RefreshAsync(entity.Id, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, refreshed?.Version);
-        Assert.Empty(router.Route(Message(channel: 10, id: 2)).Delivered);
-        Assert.Equal([entity.Id], router.Route(Message(channel: 20, id: 3)).Delivered);
+        Assert.Empty((await router.RouteAsync(Message(channel: 10, id: 2))).Delivered);
+        Assert.Equal([entity.Id], (await router.RouteAsync(Message(channel: 20, id: 3))).Delivered);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class EntityRegistryTests : IAsyncDisposable
         Assert.Null(await _services.Registry.RefreshAsync(entity.Id, TestContext.Current.CancellationToken));
 
         Assert.Equal([entity.Id], removed);
-        Assert.Empty(_services.Get<EntityRouter>().Route(Message(channel: 10)).Delivered);
+        Assert.Empty((await _services.Get<EntityRouter>().RouteAsync(Message(channel: 10))).Delivered);
         Assert.Null(_services.Registry.Find(entity.Id));
     }
 

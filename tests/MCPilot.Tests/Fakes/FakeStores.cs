@@ -145,6 +145,29 @@ public sealed class FakeMessageCounterStore : IMessageCounterStore
             .GroupBy(k => k.Key.Item1).Select(g => new LeaderboardRow(g.Key, g.Sum(x => x.Value))).OrderByDescending(r => r.Messages).Take(limit)]);
 }
 
+/// <summary>In-memory DM routes (which entity each user talks to in DMs).</summary>
+public sealed class FakeDmRouteStore : IDmRouteStore
+{
+    public ConcurrentDictionary<ulong, EntityId> Routes { get; } = new();
+
+    public Task<EntityId?> GetActiveEntityAsync(ulong userId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Routes.TryGetValue(userId, out var id) ? id : (EntityId?)null);
+
+    public Task SetActiveEntityAsync(ulong userId, EntityId? entityId, CancellationToken cancellationToken = default)
+    {
+        if (entityId is { } id)
+        {
+            Routes[userId] = id;
+        }
+        else
+        {
+            Routes.TryRemove(userId, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>An in-memory audit log.</summary>
 public sealed class FakeAuditLog : IToolCallAuditLog
 {

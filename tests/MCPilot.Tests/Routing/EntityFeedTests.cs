@@ -1,5 +1,5 @@
 using MCPilot.Routing;
-using MCPilot.Tests.Fakes;
+using MCPilot.Testing;
 using static MCPilot.Tests.Entities.EntityRegistryTests;
 
 namespace MCPilot.Tests.Routing;
@@ -51,6 +51,35 @@ public sealed class EntityFeedTests
         Assert.Equal([1ul, 2ul], feed.Read(limit: 2).Messages.Select(m => m.Message.MessageId));
         Assert.Equal(2, feed.UnreadCount);
         Assert.Equal([3ul, 4ul], feed.Read().Messages.Select(m => m.Message.MessageId));
+    }
+
+    [Fact]
+    public void Read_MentionsOnly_LeavesOtherMessagesUnread()
+    {
+        var feed = new EntityFeed(EntityId.New(), 10, _time);
+        feed.Add(Message(channel: 1, id: 1), FeedMentionKind.None, null);
+        feed.Add(Message(channel: 1, id: 2), FeedMentionKind.Name, null);
+        feed.Add(Message(channel: 1, id: 3), FeedMentionKind.None, null);
+
+        Assert.Equal([2ul], feed.Read(mentionsOnly: true).Messages.Select(m => m.Message.MessageId));
+
+        Assert.Equal(0, feed.UnreadMentionCount);
+        Assert.Equal(3, feed.UnreadCount);
+        Assert.Empty(feed.Read(mentionsOnly: true).Messages);
+        Assert.Equal([1ul, 2ul, 3ul], feed.Read().Messages.Select(m => m.Message.MessageId));
+    }
+
+    [Fact]
+    public void Read_Everything_AlsoMarksTheMentionsAmongItRead()
+    {
+        var feed = new EntityFeed(EntityId.New(), 10, _time);
+        feed.Add(Message(channel: 1, id: 1), FeedMentionKind.Reply, null);
+        Assert.Equal(1, feed.UnreadMentionCount);
+
+        Assert.Single(feed.Read().Messages);
+
+        Assert.Equal(0, feed.UnreadMentionCount);
+        Assert.Empty(feed.Read(mentionsOnly: true).Messages);
     }
 
     [Fact]

@@ -12,40 +12,40 @@ public sealed class EntityRouterTests : IAsyncDisposable
     private EntityRouter Router => _services.Get<EntityRouter>();
 
     [Fact]
-    public async Task Route_ChannelPolicies_OnlyCoveredEntitiesReceive()
+    public async Task RouteAsync_ChannelPolicies_OnlyCoveredEntitiesReceive()
     {
         var all = await _services.CreateEntityAsync("All", new EntityGuildMembership(1, ChannelPolicy.AllowAll));
         var listed = await _services.CreateEntityAsync("Listed", new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 10 } }));
         var denied = await _services.CreateEntityAsync("Denied", new EntityGuildMembership(1, new ChannelPolicy { Deny = new HashSet<ulong> { 10 } }));
         await _services.CreateEntityAsync("Elsewhere", new EntityGuildMembership(2, ChannelPolicy.AllowAll));
 
-        var in10 = Router.Route(Message(channel: 10));
-        var in11 = Router.Route(Message(channel: 11, id: 2));
+        var in10 = await Router.RouteAsync(Message(channel: 10));
+        var in11 = await Router.RouteAsync(Message(channel: 11, id: 2));
 
         Assert.Equal(new[] { all.Id, listed.Id }.OrderBy(i => i.Value), in10.Delivered.OrderBy(i => i.Value));
         Assert.Equal(new[] { all.Id, denied.Id }.OrderBy(i => i.Value), in11.Delivered.OrderBy(i => i.Value));
     }
 
     [Fact]
-    public async Task Route_ThreadMessage_FollowsParentPolicy()
+    public async Task RouteAsync_ThreadMessage_FollowsParentPolicy()
     {
         var listed = await _services.CreateEntityAsync("Listed", new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 10 } }));
         await _services.CreateEntityAsync("DeniesParent", new EntityGuildMembership(1, new ChannelPolicy { Deny = new HashSet<ulong> { 10 } }));
 
-        var result = Router.Route(Message(channel: 555, parent: 10));
+        var result = await Router.RouteAsync(Message(channel: 555, parent: 10));
 
         Assert.Equal([listed.Id], result.Delivered);
         Assert.Equal(555ul, Router.GetFeed(listed.Id).Read().Messages.Single().Message.ChannelId);
     }
 
     [Fact]
-    public async Task Route_EntityOwnWebhookMessage_NotDeliveredBackButOthersSeeIt()
+    public async Task RouteAsync_EntityOwnWebhookMessage_NotDeliveredBackButOthersSeeIt()
     {
         var ada = await _services.CreateEntityAsync("Ada", new EntityGuildMembership(1, ChannelPolicy.AllowAll));
         var bob = await _services.CreateEntityAsync("Bob", new EntityGuildMembership(1, ChannelPolicy.AllowAll));
         _services.Get<MCPilot.Tools.EntityServerFactory>().CreateContext(ada.Id).ExpectOwnMessage(10, "hi from Ada");
 
-        var result = Router.Route(Message(channel: 10, content: "hi from Ada", webhook: 77, bot: true, author: 77));
+        var result = await Router.RouteAsync(Message(channel: 10, content: "hi from Ada", webhook: 77, bot: true, author: 77));
 
         Assert.Equal(ada.Id, result.Author);
         Assert.Equal([bob.Id], result.Delivered);
@@ -54,16 +54,16 @@ public sealed class EntityRouterTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Route_Mentions_NameRoleAndReplyRecognised()
+    public async Task RouteAsync_Mentions_NameRoleAndReplyRecognised()
     {
         var ada = await _services.CreateEntityAsync("Ada", new EntityGuildMembership(1, ChannelPolicy.AllowAll) { MentionRoleId = 42 });
         var context = _services.Get<MCPilot.Tools.EntityServerFactory>().CreateContext(ada.Id);
         await context.RecordSentAsync(1, 10, 1000, TestContext.Current.CancellationToken);
 
-        Router.Route(Message(channel: 10, id: 1, content: "hey ADA, what now?"));
-        Router.Route(Message(channel: 10, id: 2, content: "ping", roles: [42]));
-        Router.Route(Message(channel: 10, id: 3, content: "agreed", replyTo: 1000));
-        Router.Route(Message(channel: 10, id: 4, content: "Adamant and Canada are not names"));
+        await Router.RouteAsync(Message(channel: 10, id: 1, content: "hey ADA, what now?"));
+        await Router.RouteAsync(Message(channel: 10, id: 2, content: "ping", roles: [42]));
+        await Router.RouteAsync(Message(channel: 10, id: 3, content: "agreed", replyTo: 1000));
+        await Router.RouteAsync(Message(channel: 10, id: 4, content: "Adamant and Canada are not names"));
 
         var feed = Router.GetFeed(ada.Id).Read(afterSequence: 0, markRead: false).Messages;
         Assert.Equal([FeedMentionKind.Name, FeedMentionKind.Role, FeedMentionKind.Reply, FeedMentionKind.None], feed.Select(m => m.Mention));
@@ -71,7 +71,7 @@ public sealed class EntityRouterTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Route_ManyEntitiesElsewhere_OnlyIndexedCandidatesConsidered()
+    public async Task RouteAsync_ManyEntitiesElsewhere_OnlyIndexedCandidatesConsidered()
     {
         for (var i = 0; i < 200; i++)
         {
@@ -80,11 +80,11 @@ public sealed class EntityRouterTests : IAsyncDisposable
 
         var target = await _services.CreateEntityAsync("Target", new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 10 } }));
 
-        Assert.Equal([target.Id], Router.Route(Message(channel: 10)).Delivered);
+        Assert.Equal([target.Id], (await Router.RouteAsync(Message(channel: 10))).Delivered);
     }
 
     [Fact]
-    public async Task Route_BotsAnswerEachOther_LoopGuardStopsAfterHopsUntilHumanSpeaks()
+    public async Task RouteAsync_BotsAnswerEachOther_LoopGuardStopsAfterHopsUntilHumanSpeaks()
     {
         var ada = await _services.CreateEntityAsync("Ada", new EntityGuildMembership(1, ChannelPolicy.AllowAll));
         var bob = await _services.CreateEntityAsync("Bob", new EntityGuildMembership(1, ChannelPolicy.AllowAll));
@@ -95,28 +95,28 @@ public sealed class EntityRouterTests : IAsyncDisposable
             var speaker = i % 2 == 0 ? ada : bob;
             var content = $"message {i}";
             factory.CreateContext(speaker.Id).ExpectOwnMessage(10, content);
-            results.Add(Router.Route(Message(channel: 10, id: (ulong)(i + 1), content: content, webhook: 77, bot: true)));
+            results.Add(await Router.RouteAsync(Message(channel: 10, id: (ulong)(i + 1), content: content, webhook: 77, bot: true)));
         }
 
         Assert.All(results.Take(EntityOptions.DefaultMaxBotHops), r => Assert.False(r.LoopSuppressed));
         Assert.All(results.Skip(EntityOptions.DefaultMaxBotHops), r => Assert.True(r.LoopSuppressed));
-        Assert.Equal(2, Router.Route(Message(channel: 10, id: 500, content: "a human")).Delivered.Count);
-        Assert.False(Router.Route(Message(channel: 10, id: 501, content: "bot again", bot: true)).LoopSuppressed);
+        Assert.Equal(2, (await Router.RouteAsync(Message(channel: 10, id: 500, content: "a human"))).Delivered.Count);
+        Assert.False((await Router.RouteAsync(Message(channel: 10, id: 501, content: "bot again", bot: true))).LoopSuppressed);
     }
 
     [Fact]
-    public async Task Route_LoopGuardTripped_CooldownRestartsCount()
+    public async Task RouteAsync_LoopGuardTripped_CooldownRestartsCount()
     {
         await _services.CreateEntityAsync("Ada", new EntityGuildMembership(1, ChannelPolicy.AllowAll));
         for (var i = 0; i <= EntityOptions.DefaultMaxBotHops; i++)
         {
-            Router.Route(Message(channel: 10, id: (ulong)(i + 1), bot: true));
+            await Router.RouteAsync(Message(channel: 10, id: (ulong)(i + 1), bot: true));
         }
 
-        Assert.True(Router.Route(Message(channel: 10, id: 100, bot: true)).LoopSuppressed);
-        Assert.False(Router.Route(Message(channel: 11, id: 101, bot: true)).LoopSuppressed);
+        Assert.True((await Router.RouteAsync(Message(channel: 10, id: 100, bot: true))).LoopSuppressed);
+        Assert.False((await Router.RouteAsync(Message(channel: 11, id: 101, bot: true))).LoopSuppressed);
         _services.Time.Advance(TimeSpan.FromSeconds(30));
-        Assert.False(Router.Route(Message(channel: 10, id: 102, bot: true)).LoopSuppressed);
+        Assert.False((await Router.RouteAsync(Message(channel: 10, id: 102, bot: true))).LoopSuppressed);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

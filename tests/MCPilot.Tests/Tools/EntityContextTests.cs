@@ -26,7 +26,8 @@ public sealed class EntityContextTests : IAsyncDisposable
         Assert.Contains("channel 12", Assert.Throws<EntityToolException>(() => context.EnsureChannelAllowed(1, 12)).Message, StringComparison.Ordinal);
         var notMember = Assert.Throws<EntityToolException>(() => context.EnsureChannelAllowed(2, 10));
         Assert.Equal(ToolCallOutcome.Denied, notMember.Outcome);
-        Assert.Contains("not present in server 2", notMember.Message, StringComparison.Ordinal);
+        Assert.Contains("may not use channel 10: it is not a channel of Ada's servers", notMember.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("server 2", notMember.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -48,14 +49,18 @@ public sealed class EntityContextTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task RecordSentAsync_CountsPerGuildAndDay()
+    public async Task RecordSentAsync_GuildMessagesCountedPerGuildAndDay_AllStoredDurably()
     {
         var context = await ContextAsync(new Entity { Id = default, Name = "Ada" });
 
         await context.RecordSentAsync(7, 10, 1, TestContext.Current.CancellationToken);
         await context.RecordSentAsync(7, 10, 2, TestContext.Current.CancellationToken);
+        await context.RecordSentAsync(null, 55, 3, TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, _services.Counters.Counts[(context.EntityId, 7ul, new DateOnly(2026, 1, 1))]);
+        Assert.Equal(2, Assert.Single(_services.Counters.Counts).Value);
+        Assert.Equal((context.EntityId, 7ul, DateOnly.FromDateTime(_services.Time.GetUtcNow().UtcDateTime)), _services.Counters.Counts.Keys.Single());
+        var dm = await _services.SentMessages.FindAsync(3, TestContext.Current.CancellationToken);
+        Assert.Equal(new SentMessage(3, context.EntityId, null, 55, _services.Time.GetUtcNow()), dm);
     }
 
     [Fact]
