@@ -5,7 +5,7 @@ namespace MCPilot.Host.Discord;
 
 /// <summary>
 /// The host's Discord side, the same against real Discord and the playground's FakeDiscord: the
-/// Gateway (MESSAGE_CREATE to entity feeds), the entity commands (<c>/entities</c>, <c>/talk</c>,
+/// entities' Discord tools, the Gateway (MESSAGE_CREATE to entity feeds and DMs), the entity commands (<c>/entities</c>, <c>/talk</c>,
 /// <c>/leaderboard</c>, the ❓ provenance reaction), the host's <c>/status</c>, the Gateway's
 /// status section and readiness, and the token check at start.
 /// </summary>
@@ -15,6 +15,7 @@ internal static class HostDiscordComposition
     public static void AddHostDiscord(this IServiceCollection services)
     {
         services.AddMCPilot()
+            .AddEntityDiscord()
             .AddDiscordGateway()
             .AddEntityCommands()
             .AddSlashCommand<StatusSlashCommand>();
