@@ -6,32 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MCPilot.Host.Tests.Discord;
 
 /// <summary>The ❓ reaction: a member asks who posted an entity's message and gets a DM saying so.</summary>
-public sealed class ProvenanceTests : IAsyncLifetime
+// A burst of 2, then one an hour: the third ask in a row is ignored.
+public sealed class ProvenanceTests() : ConnectedPlayground("--MCPilot:Entities:Commands:ProvenanceBurst=2", "--MCPilot:Entities:Commands:ProvenanceInterval=01:00:00")
 {
-    private readonly TestDataDirectory _data = new();
-    private InProcessHost _host = null!;
-
-    private FakeDemo World => _host.Playground.Demo;
-
-    private FakeDiscordState State => _host.Playground.State;
-
-    public async ValueTask InitializeAsync()
-    {
-        // A burst of 2, then one an hour: the third ask in a row is ignored.
-        _host = await InProcessHost.StartAsync(_data.Path, "--MCPilot:Entities:Commands:ProvenanceBurst=2", "--MCPilot:Entities:Commands:ProvenanceInterval=01:00:00");
-        await _host.WaitDiscordAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Fact]
     public async Task QuestionMark_OnAnEntitysMessage_DmsWhichEntityAndItsOwner()
     {
-        var ada = await _host.Services.GetRequiredService<EntityRegistry>().UpdateAsync(_host.Demo.Entity.Id, e => e with { OwnerUserId = World.Bob.Id }, TestContext.Current.CancellationToken);
+        var ada = await Host.Services.GetRequiredService<EntityRegistry>().UpdateAsync(Host.Demo.Entity.Id, e => e with { OwnerUserId = World.Bob.Id }, TestContext.Current.CancellationToken);
         var message = await PostAsAsync(ada, World.Thread.Id, "Hello from Ada");
 
         State.AddUserReaction(World.Thread.Id, message, World.Alice.Id, "❓");
@@ -47,7 +28,7 @@ public sealed class ProvenanceTests : IAsyncLifetime
     [Fact]
     public async Task QuestionMark_OnOtherMessages_OrOtherEmoji_SendsNothing()
     {
-        var entityMessage = await PostAsAsync(_host.Demo.Entity, World.General.Id, "Ada speaking");
+        var entityMessage = await PostAsAsync(Host.Demo.Entity, World.General.Id, "Ada speaking");
         var human = State.PostUserMessage(World.General.Id, World.Bob.Id, "just Bob");
 
         State.AddUserReaction(World.General.Id, human.Id, World.Alice.Id, "❓");
@@ -62,9 +43,9 @@ public sealed class ProvenanceTests : IAsyncLifetime
     [Fact]
     public async Task QuestionMark_PastTheMembersAllowance_Ignored()
     {
-        var first = await PostAsAsync(_host.Demo.Entity, World.General.Id, "one");
-        var second = await PostAsAsync(_host.Demo.Entity, World.General.Id, "two");
-        var third = await PostAsAsync(_host.Demo.Entity, World.General.Id, "three");
+        var first = await PostAsAsync(Host.Demo.Entity, World.General.Id, "one");
+        var second = await PostAsAsync(Host.Demo.Entity, World.General.Id, "two");
+        var third = await PostAsAsync(Host.Demo.Entity, World.General.Id, "three");
 
         State.AddUserReaction(World.General.Id, first, World.Alice.Id, "❓");
         State.AddUserReaction(World.General.Id, second, World.Alice.Id, "❓");
@@ -81,9 +62,9 @@ public sealed class ProvenanceTests : IAsyncLifetime
     /// <summary>Posts as the entity through the webhook identity engine and records it as the entity's, as send_message does.</summary>
     private async Task<ulong> PostAsAsync(Entity entity, ulong channelId, string content)
     {
-        var posted = await _host.Services.GetRequiredService<IWebhookIdentityEngine>().ExecuteAsIdentityAsync(channelId, new WebhookIdentity(entity.Name), content, cancellationToken: TestContext.Current.CancellationToken);
+        var posted = await Host.Services.GetRequiredService<IWebhookIdentityEngine>().ExecuteAsIdentityAsync(channelId, new WebhookIdentity(entity.Name), content, cancellationToken: TestContext.Current.CancellationToken);
         var id = posted.Messages[^1].Id;
-        await _host.Services.GetRequiredService<ISentMessageStore>().RecordAsync(new SentMessage(id, entity.Id, World.Guild.Id, channelId, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        await Host.Services.GetRequiredService<ISentMessageStore>().RecordAsync(new SentMessage(id, entity.Id, World.Guild.Id, channelId, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
         return id;
     }
 

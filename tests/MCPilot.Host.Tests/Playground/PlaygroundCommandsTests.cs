@@ -9,29 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MCPilot.Host.Tests.Playground;
 
 /// <summary>The page's slash commands, DMs and ❓ reactions, through its API.</summary>
-public sealed class PlaygroundCommandsTests : IAsyncLifetime
+public sealed class PlaygroundCommandsTests : ConnectedPlayground
 {
-    private readonly TestDataDirectory _data = new();
-    private InProcessHost _host = null!;
-
-    private Testing.FakeDiscord.FakeDemo World => _host.Playground.Demo;
-
-    public async ValueTask InitializeAsync()
-    {
-        _host = await InProcessHost.StartAsync(_data.Path);
-        await _host.WaitDiscordAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Fact]
     public async Task Commands_ListsTheBotsCommandsWithTheirUsage()
     {
-        var commands = await _host.Http.GetFromJsonAsync<JsonElement>(new Uri("/playground/api/commands", UriKind.Relative), TestContext.Current.CancellationToken);
+        var commands = await Host.Http.GetFromJsonAsync<JsonElement>(new Uri("/playground/api/commands", UriKind.Relative), TestContext.Current.CancellationToken);
 
         var usages = commands.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("usage").GetString());
         Assert.Equal(["entities", "leaderboard", "status", "talk"], usages.Keys);
@@ -49,7 +32,7 @@ public sealed class PlaygroundCommandsTests : IAsyncLifetime
         Assert.Equal("talk", result.GetProperty("command").GetString());
         Assert.True(result.GetProperty("ephemeral").GetBoolean());
         Assert.Contains("now go to **Ada**", result.GetProperty("replies")[0].GetString(), StringComparison.Ordinal);
-        var interaction = Assert.Single(_host.Playground.Server.Exchanges, e => e.Route == "/interactions/{interaction_id}/{interaction_token}/callback");
+        var interaction = Assert.Single(Host.Playground.Server.Exchanges, e => e.Route == "/interactions/{interaction_id}/{interaction_token}/callback");
         Assert.Equal(204, interaction.Status);
     }
 
@@ -65,23 +48,23 @@ public sealed class PlaygroundCommandsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.StartsWith(expected, error.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_host.Playground.Server.Exchanges, e => e.Route.StartsWith("/interactions/", StringComparison.Ordinal));
+        Assert.DoesNotContain(Host.Playground.Server.Exchanges, e => e.Route.StartsWith("/interactions/", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Dm_AsMember_ReachesTheBotAndIsListedAndStreamed()
     {
-        using var events = await _host.Http.GetAsync(new Uri("/playground/api/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        using var events = await Host.Http.GetAsync(new Uri("/playground/api/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
         using var reader = new StreamReader(await events.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
         Assert.Equal("event: ready", await reader.ReadLineAsync(TestContext.Current.CancellationToken));
         var alice = World.Alice.Id.ToString(CultureInfo.InvariantCulture);
 
-        using var posted = await _host.Http.PostAsJsonAsync(new Uri($"/playground/api/dms/{alice}/messages", UriKind.Relative), new { userId = alice, content = "Hello bot" }, TestContext.Current.CancellationToken);
+        using var posted = await Host.Http.PostAsJsonAsync(new Uri($"/playground/api/dms/{alice}/messages", UriKind.Relative), new { userId = alice, content = "Hello bot" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
-        var dm = _host.Playground.State.GetDmChannel(World.Alice.Id)!;
-        Assert.Single(_host.Playground.State.GetMessages(dm.Id), m => m.Content == "Hello bot" && m.AuthorId == World.Alice.Id);
-        var listed = await _host.Http.GetFromJsonAsync<JsonElement>(new Uri($"/playground/api/dms/{alice}/messages", UriKind.Relative), TestContext.Current.CancellationToken);
+        var dm = Host.Playground.State.GetDmChannel(World.Alice.Id)!;
+        Assert.Single(Host.Playground.State.GetMessages(dm.Id), m => m.Content == "Hello bot" && m.AuthorId == World.Alice.Id);
+        var listed = await Host.Http.GetFromJsonAsync<JsonElement>(new Uri($"/playground/api/dms/{alice}/messages", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(alice, Assert.Single(listed.EnumerateArray()).GetProperty("dmUserId").GetString());
         var streamed = new System.Text.StringBuilder();
         while (await reader.ReadLineAsync(TestContext.Current.CancellationToken) is { } line && !(line.Length == 0 && streamed.ToString().Contains("Hello bot", StringComparison.Ordinal)))
@@ -95,21 +78,21 @@ public sealed class PlaygroundCommandsTests : IAsyncLifetime
     [Fact]
     public async Task React_QuestionMarkOnAnEntitysMessage_TheMemberGetsTheProvenanceDm()
     {
-        var ada = _host.Demo.Entity;
-        var posted = await _host.Services.GetRequiredService<IWebhookIdentityEngine>()
+        var ada = Host.Demo.Entity;
+        var posted = await Host.Services.GetRequiredService<IWebhookIdentityEngine>()
             .ExecuteAsIdentityAsync(World.General.Id, new WebhookIdentity(ada.Name), "Ada says hi", cancellationToken: TestContext.Current.CancellationToken);
         var message = posted.Messages[0].Id;
-        await _host.Services.GetRequiredService<ISentMessageStore>().RecordAsync(new SentMessage(message, ada.Id, World.Guild.Id, World.General.Id, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        await Host.Services.GetRequiredService<ISentMessageStore>().RecordAsync(new SentMessage(message, ada.Id, World.Guild.Id, World.General.Id, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
 
-        using var reacted = await _host.Http.PostAsJsonAsync(new Uri($"/playground/api/channels/{World.General.Id}/messages/{message}/reactions", UriKind.Relative), new { userId = World.Bob.Id.ToString(CultureInfo.InvariantCulture), emoji = "❓" }, TestContext.Current.CancellationToken);
+        using var reacted = await Host.Http.PostAsJsonAsync(new Uri($"/playground/api/channels/{World.General.Id}/messages/{message}/reactions", UriKind.Relative), new { userId = World.Bob.Id.ToString(CultureInfo.InvariantCulture), emoji = "❓" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, reacted.StatusCode);
-        var dm = await Eventually.WaitAsync(() => _host.Playground.State.GetDmChannel(World.Bob.Id) is { } channel ? _host.Playground.State.GetMessages(channel.Id).FirstOrDefault() : null, "Bob's provenance DM");
+        var dm = await Eventually.WaitAsync(() => Host.Playground.State.GetDmChannel(World.Bob.Id) is { } channel ? Host.Playground.State.GetMessages(channel.Id).FirstOrDefault() : null, "Bob's provenance DM");
         Assert.Contains("was posted by **Ada**", dm.Content, StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> RunAsync(ulong channel, ulong user, string text) =>
-        _host.Http.PostAsJsonAsync(
+        Host.Http.PostAsJsonAsync(
             new Uri("/playground/api/commands", UriKind.Relative),
             new { channelId = channel.ToString(CultureInfo.InvariantCulture), userId = user.ToString(CultureInfo.InvariantCulture), text },
             TestContext.Current.CancellationToken);

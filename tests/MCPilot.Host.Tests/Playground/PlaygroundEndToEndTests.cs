@@ -9,18 +9,15 @@ namespace MCPilot.Host.Tests.Playground;
 /// entity, post, hear a human addressing it, and after /talk, get a DM in read_dms. Every step goes
 /// through FakeDiscord and the host's Gateway, as it would through Discord.
 /// </summary>
-public sealed class PlaygroundEndToEndTests : IDisposable
+public sealed class PlaygroundEndToEndTests : ConnectedPlayground
 {
-    private readonly TestDataDirectory _data = new();
-
     [Fact]
     public async Task TypeScriptClient_PostsHearsAMentionAndGetsADmAfterTalk()
     {
-        await using var host = await InProcessHost.StartAsync(_data.Path);
+        var host = Host;
         await host.WaitReadyAsync();
-        await host.WaitDiscordAsync();
-        var world = host.Playground.Demo;
-        var state = host.Playground.State;
+        var world = World;
+        var state = State;
         var mcpUrl = new Uri(host.BaseUrl, $"mcp/{host.Demo.Entity.Id}");
         const string Post = "Hello, playground! Ada here, over the TypeScript SDK.";
         const string Mention = "Ada, welcome! What are you working on?";
@@ -53,6 +50,4 @@ public sealed class PlaygroundEndToEndTests : IDisposable
         Assert.Equal(JsonValueKind.Object, seen.GetProperty("dms").ValueKind);
         Assert.Contains("Alice", seen.GetProperty("dms").GetProperty("text").GetString(), StringComparison.Ordinal);
     }
-
-    public void Dispose() => _data.Dispose();
 }
