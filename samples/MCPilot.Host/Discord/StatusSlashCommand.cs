@@ -24,7 +24,7 @@ internal sealed class StatusSlashCommand(HostStatus status, IEntityStore entitie
     {
         Name = Name,
         Description = "The bot's health: Gateway, latency, shards, entities, MCP sessions, uptime.",
-        Contexts = [0],
+        Contexts = [0], // in servers only
         DefaultMemberPermissions = DiscordPermissions.ManageGuild,
     };
 
