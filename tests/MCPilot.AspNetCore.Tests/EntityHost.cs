@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
+using MCPilot.Activity;
 using MCPilot.Entities;
 using MCPilot.Routing;
+using MCPilot.Storage.InMemory;
 using MCPilot.Testing.FakeDiscord;
 using MCPilot.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace MCPilot.AspNetCore.Tests;
 
 /// <summary>
-/// A real Kestrel host on 127.0.0.1 (random port) serving MapMCPilot(), over the fake stores; with
+/// A real Kestrel host on 127.0.0.1 (random port) serving MapMCPilot(), over the in-memory stores; with
 /// a FakeDiscord, also the entities' Discord side pointed at it, and its MESSAGE_CREATEs routed in
 /// the background (standing in for the Gateway).
 /// </summary>
@@ -21,24 +23,22 @@ public sealed class EntityHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EntityHost(WebApplication app, Uri baseUrl, FakeAuditLog audit, TestLogSink logs, FakeDmRouteStore dmRoutes, FakeDiscordServer? discord, bool gateway)
+    private EntityHost(WebApplication app, Uri baseUrl, TestLogSink logs, FakeDiscordServer? discord, bool gateway)
     {
         _app = app;
         BaseUrl = baseUrl;
-        Audit = audit;
         Logs = logs;
-        DmRoutes = dmRoutes;
         Discord = discord;
         Gateway = discord is null || gateway ? null : new FakeGatewayPump(discord.State, app.Services.GetRequiredService<DiscordMessageRouter>()).Start();
     }
 
     public Uri BaseUrl { get; }
 
-    public FakeAuditLog Audit { get; }
+    public IToolCallAuditLog Audit => Services.GetRequiredService<IToolCallAuditLog>();
 
     public TestLogSink Logs { get; }
 
-    public FakeDmRouteStore DmRoutes { get; }
+    public IDmRouteStore DmRoutes => Services.GetRequiredService<IDmRouteStore>();
 
     /// <summary>The FakeDiscord the host talks to, when started with one.</summary>
     public FakeDiscordServer? Discord { get; }
@@ -70,18 +70,13 @@ public sealed class EntityHost : IAsyncDisposable
             builder.Configuration["MCPilot:PublicBaseUrl"] = "https://bot.example.com";
         }
 
-        var entities = new FakeEntityStore();
+        var mcpilot = builder.Services.AddMCPilot().AddInMemoryStores();
         if (failLoad is not null)
         {
-            entities.BeforeList = () => failLoad() ? throw new IOException("store unreachable") : Task.CompletedTask;
+            builder.Services.AddSingleton<IEntityStore>(sp => new UnreliableEntityStore(sp.GetRequiredService<InMemoryEntityStore>(), failLoad));
         }
 
-        var credentials = new FakeCredentialStore();
-        var counters = new FakeMessageCounterStore();
-        var audit = new FakeAuditLog();
-        var dmRoutes = new FakeDmRouteStore();
-        TestServices.AddFakeStores(builder.Services, entities, credentials, counters, audit, dmRoutes);
-        var mcpilot = builder.Services.AddMCPilot().AddEntityEndpoints(o =>
+        mcpilot.AddEntityEndpoints(o =>
         {
             o.ReapInterval = TimeSpan.FromMilliseconds(50);
             configure?.Invoke(o);
@@ -106,7 +101,7 @@ public sealed class EntityHost : IAsyncDisposable
         app.MapMCPilot();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new EntityHost(app, new Uri(address), audit, sink, dmRoutes, discord, gateway);
+        var host = new EntityHost(app, new Uri(address), sink, discord, gateway);
         if (failLoad is null)
         {
             await host.WaitReadyAsync();

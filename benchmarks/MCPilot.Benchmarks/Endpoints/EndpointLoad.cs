@@ -7,7 +7,6 @@ using MCPilot.Discord.Rest;
 using MCPilot.Discord.Webhooks;
 using MCPilot.Entities;
 using MCPilot.Testing.FakeDiscord;
-using MCPilot.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -111,8 +110,8 @@ public static class EndpointLoad
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["MCPilot:Vault:MasterSecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        TestServices.AddFakeStores(builder.Services, new FakeEntityStore(), new FakeCredentialStore(), new FakeMessageCounterStore(), new FakeAuditLog());
         builder.Services.AddMCPilot()
+            .AddInMemoryStores()
             .AddEntityEndpoints(o => o.MaxSessionsPerEntity = 10_000)
             .AddEntityDiscord(o =>
             {

@@ -1,3 +1,4 @@
+using MCPilot.Tests.Fakes;
 using System.Globalization;
 using MCPilot.Activity;
 using MCPilot.Entities;
@@ -53,7 +54,7 @@ public sealed class EntityDiscordEndpointTests : DiscordHostTests
         Assert.Equal($"Posted as Ada in #general (channel {Demo.General.Id}): message [{posted.Id}].", sent);
         Assert.Contains($"[{posted.Id}] ", read, StringComparison.Ordinal);
         Assert.Contains("Ada (you): Hello from an MCP client.", read, StringComparison.Ordinal);
-        Assert.Contains(Host.Audit.Records, r => r.EntityId == ada.Id && r.Tool == "send_message" && r.Outcome == ToolCallOutcome.Success);
+        Assert.Contains(Host.Audit.Records(), r => r.EntityId == ada.Id && r.Tool == "send_message" && r.Outcome == ToolCallOutcome.Success);
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class EntityDiscordEndpointTests : DiscordHostTests
         Assert.Equal(McpErrorCode.InvalidParams, unknown.ErrorCode);
         Assert.StartsWith("Posted as Ada", ok, StringComparison.Ordinal);
         Assert.Equal(["still works"], Discord.State.GetMessages(Demo.General.Id).Select(m => m.Content));
-        Assert.Equal(6, Host.Audit.Records.Count(r => r.EntityId == ada.Id && r.Outcome == ToolCallOutcome.InvalidArguments));
+        Assert.Equal(6, Host.Audit.Records().Count(r => r.EntityId == ada.Id && r.Outcome == ToolCallOutcome.InvalidArguments));
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class EntityDiscordEndpointTests : DiscordHostTests
 
         Assert.Matches(@"^Rate limited: Ada may send 2 messages a minute \(bursts of 1\)\. Retry in \d+ s", limited);
         Assert.Single(Discord.State.GetMessages(Demo.General.Id));
-        Assert.Contains(Host.Audit.Records, r => r.Tool == "send_message" && r.Outcome == ToolCallOutcome.RateLimited);
+        Assert.Contains(Host.Audit.Records(), r => r.Tool == "send_message" && r.Outcome == ToolCallOutcome.RateLimited);
     }
 
     [Fact]

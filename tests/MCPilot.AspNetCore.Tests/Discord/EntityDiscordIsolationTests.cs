@@ -1,3 +1,4 @@
+using MCPilot.Tests.Fakes;
 using System.Net;
 using MCPilot.Activity;
 using MCPilot.AspNetCore.Tests.Http;
@@ -57,7 +58,7 @@ public sealed class EntityDiscordIsolationTests : DiscordHostTests
         Assert.All(attempts, a => Assert.Contains($"Ada may not use channel {random}", a, StringComparison.Ordinal));
         Assert.Equal(["Cyd's corner."], Discord.State.GetMessages(Demo.Random.Id).Select(m => m.Content));
         Assert.Empty(Discord.State.GetMessages(Demo.Random.Id).Single().Reactions);
-        Assert.Equal(3, Host.Audit.Records.Count(r => r.EntityId == _ada.Id && r.Outcome == ToolCallOutcome.Denied));
+        Assert.Equal(3, Host.Audit.Records().Count(r => r.EntityId == _ada.Id && r.Outcome == ToolCallOutcome.Denied));
     }
 
     [Fact]

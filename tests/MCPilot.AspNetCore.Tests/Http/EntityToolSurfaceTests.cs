@@ -1,3 +1,4 @@
+using MCPilot.Tests.Fakes;
 using MCPilot.Activity;
 using MCPilot.Entities;
 using ModelContextProtocol;
@@ -91,8 +92,8 @@ public sealed class EntityToolSurfaceTests : IAsyncLifetime
         Assert.Contains("Retry in 60 s", ErrorText(limited), StringComparison.Ordinal);
         Assert.Equal(
             [ToolCallOutcome.Denied, ToolCallOutcome.Denied, ToolCallOutcome.Success, ToolCallOutcome.RateLimited],
-            _host.Audit.Records.Where(r => r.EntityId == entity.Id).Select(r => r.Outcome));
-        Assert.All(_host.Audit.Records, r => Assert.Equal("post_note", r.Tool));
+            _host.Audit.Records().Where(r => r.EntityId == entity.Id).Select(r => r.Outcome));
+        Assert.All(_host.Audit.Records(), r => Assert.Equal("post_note", r.Tool));
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class EntityToolSurfaceTests : IAsyncLifetime
 
         Assert.Contains("failed unexpectedly (reference", ErrorText(result), StringComparison.Ordinal);
         Assert.DoesNotContain("secret internal detail", ErrorText(result), StringComparison.Ordinal);
-        Assert.Equal(ToolCallOutcome.Failed, _host.Audit.Records.Last().Outcome);
+        Assert.Equal(ToolCallOutcome.Failed, _host.Audit.Records().Last().Outcome);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MCPilot.Tests.Fakes;
 using MCPilot.Activity;
 using MCPilot.Discord.Models;
 using MCPilot.Discord.Rest;
@@ -9,6 +10,8 @@ namespace MCPilot.Tests.DiscordTools;
 
 public sealed class EntityDiscordTests : DiscordWorldTests
 {
+    private DateOnly Today => DateOnly.FromDateTime(World.Services.Time.GetUtcNow().UtcDateTime);
+
     [Fact]
     public async Task SendMessageAsync_AllowedChannel_PostsWithEntityNameAndAvatarAndRecordsIt()
     {
@@ -22,7 +25,7 @@ public sealed class EntityDiscordTests : DiscordWorldTests
         Assert.Equal("https://avatars.example.com/ada.png", posted.AvatarUrl);
         Assert.NotNull(posted.WebhookId);
         Assert.Equal(ada.Id, (await World.Services.SentMessages.FindAsync(posted.Id, Token))!.EntityId);
-        Assert.Equal(1, World.Services.Counters.Counts.Values.Sum());
+        Assert.Equal(1, World.Services.Counters.CountsOn(World.Demo.Guild.Id, Today).Sum(r => r.Messages));
     }
 
     [Fact]
@@ -206,7 +209,7 @@ public sealed class EntityDiscordTests : DiscordWorldTests
         var record = (await World.Services.SentMessages.FindAsync(stored.Id, Token))!;
         Assert.Equal(ada.Id, record.EntityId);
         Assert.Null(record.GuildId);
-        Assert.Empty(World.Services.Counters.Counts);
+        Assert.Empty(World.Services.Counters.CountsOn(World.Demo.Guild.Id, Today));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using MCPilot.Activity;
 using MCPilot.Entities;
-using MCPilot.Storage.InMemory;
 using MCPilot.Testing.FakeDiscord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MCPilot.Tests.Fakes;
 
 /// <summary>
-/// Builds MCPilot's services over the fake stores, with a manual clock; with a FakeDiscord, also the
+/// Builds MCPilot's services over the in-memory stores, with a manual clock; with a FakeDiscord, also the
 /// entities' Discord side pointed at it (give FakeDiscord no rate limits: the clients' clock is manual).
 /// </summary>
 public sealed class TestServices : IAsyncDisposable
@@ -26,8 +25,7 @@ public sealed class TestServices : IAsyncDisposable
             ["MCPilot:PublicBaseUrl"] = "https://bot.example.com",
         }).Build());
         services.AddSingleton<TimeProvider>(Time);
-        AddFakeStores(services, Entities, Credentials, Counters, Audit, DmRoutes, SentMessages);
-        var builder = services.AddMCPilot().AddEntities();
+        var builder = services.AddMCPilot().AddInMemoryStores().AddEntities();
         if (discord is not null)
         {
             builder.AddEntityDiscord(o =>
@@ -47,33 +45,21 @@ public sealed class TestServices : IAsyncDisposable
 
     public MCPilot.Testing.ManualTimeProvider Time { get; } = new();
 
-    public FakeEntityStore Entities { get; } = new();
+    public IEntityStore Entities => Get<IEntityStore>();
 
-    public FakeCredentialStore Credentials { get; } = new();
+    public IMessageCounterStore Counters => Get<IMessageCounterStore>();
 
-    public FakeMessageCounterStore Counters { get; } = new();
+    public IToolCallAuditLog Audit => Get<IToolCallAuditLog>();
 
-    public FakeAuditLog Audit { get; } = new();
+    public IDmRouteStore DmRoutes => Get<IDmRouteStore>();
 
-    public FakeDmRouteStore DmRoutes { get; } = new();
-
-    public InMemorySentMessageStore SentMessages { get; } = new();
+    public ISentMessageStore SentMessages => Get<ISentMessageStore>();
 
     public ServiceProvider Provider { get; }
 
     public EntityRegistry Registry => Provider.GetRequiredService<EntityRegistry>();
 
     public EntityKeys Keys => Provider.GetRequiredService<EntityKeys>();
-
-    public static void AddFakeStores(IServiceCollection services, FakeEntityStore entities, FakeCredentialStore credentials, FakeMessageCounterStore counters, FakeAuditLog audit, FakeDmRouteStore? dmRoutes = null, ISentMessageStore? sentMessages = null)
-    {
-        services.AddSingleton<IEntityStore>(entities);
-        services.AddSingleton<IEntityCredentialStore>(credentials);
-        services.AddSingleton<IMessageCounterStore>(counters);
-        services.AddSingleton<IToolCallAuditLog>(audit);
-        services.AddSingleton<IDmRouteStore>(dmRoutes ?? new FakeDmRouteStore());
-        services.AddSingleton(sentMessages ?? new InMemorySentMessageStore());
-    }
 
     public T Get<T>()
         where T : notnull => Provider.GetRequiredService<T>();

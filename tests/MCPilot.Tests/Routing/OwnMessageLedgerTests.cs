@@ -66,7 +66,7 @@ public sealed class OwnMessageLedgerTests
     }
 
     private OwnMessageLedger Ledger(ISentMessageStore store, IMessageCounterStore? counters = null) =>
-        new(store, counters ?? new FakeMessageCounterStore(), new StaticOptionsMonitor<EntityOptions>(new EntityOptions()), _time, NullLogger<OwnMessageLedger>.Instance);
+        new(store, counters ?? new InMemoryMessageCounterStore(new InMemoryEntityStore()), new StaticOptionsMonitor<EntityOptions>(new EntityOptions()), _time, NullLogger<OwnMessageLedger>.Instance);
 
     private sealed class FailingSentMessageStore : ISentMessageStore
     {

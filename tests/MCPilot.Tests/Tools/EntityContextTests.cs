@@ -57,8 +57,9 @@ public sealed class EntityContextTests : IAsyncDisposable
         await context.RecordSentAsync(7, 10, 2, TestContext.Current.CancellationToken);
         await context.RecordSentAsync(null, 55, 3, TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, Assert.Single(_services.Counters.Counts).Value);
-        Assert.Equal((context.EntityId, 7ul, DateOnly.FromDateTime(_services.Time.GetUtcNow().UtcDateTime)), _services.Counters.Counts.Keys.Single());
+        var today = DateOnly.FromDateTime(_services.Time.GetUtcNow().UtcDateTime);
+        Assert.Equal(new LeaderboardRow(context.EntityId, 2), Assert.Single(_services.Counters.CountsOn(7, today)));
+        Assert.Empty(_services.Counters.CountsOn(7, today.AddDays(1)));
         var dm = await _services.SentMessages.FindAsync(3, TestContext.Current.CancellationToken);
         Assert.Equal(new SentMessage(3, context.EntityId, null, 55, _services.Time.GetUtcNow()), dm);
     }
