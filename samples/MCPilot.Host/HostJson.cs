@@ -27,4 +27,8 @@ namespace MCPilot.Host;
 [JsonSerializable(typeof(IReadOnlyList<PlaygroundMessageView>))]
 [JsonSerializable(typeof(PlaygroundPostRequest))]
 [JsonSerializable(typeof(PlaygroundError))]
+[JsonSerializable(typeof(PlaygroundReactionRequest))]
+[JsonSerializable(typeof(PlaygroundCommandRequest))]
+[JsonSerializable(typeof(PlaygroundCommandResult))]
+[JsonSerializable(typeof(IReadOnlyList<PlaygroundCommandView>))]
 internal sealed partial class HostJson : JsonSerializerContext;

@@ -1,4 +1,7 @@
+using MCPilot.Discord.Gateway;
 using MCPilot.Host.Playground;
+using MCPilot.Host.Playground.Api;
+using MCPilot.Testing.FakeDiscord;
 using MCPilot.Host.Server;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,6 +48,19 @@ public sealed class InProcessHost : IAsyncDisposable
             throw;
         }
     }
+
+    internal PlaygroundCommandRunner CommandRunner => Services.GetRequiredService<PlaygroundCommandRunner>();
+
+    /// <summary>Waits until the Gateway is connected and the bot's slash commands are registered in the playground's FakeDiscord.</summary>
+    public async Task WaitDiscordAsync()
+    {
+        await Services.GetRequiredService<DiscordGatewayClient>().WaitUntilReadyAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        await Eventually.WaitAsync(() => CommandRunner.Commands.Count >= 4, "the slash commands to be registered");
+    }
+
+    /// <summary>Runs a slash command as <paramref name="user"/> in <paramref name="channel"/> through FakeDiscord's interactions, options as given; returns the bot's answer.</summary>
+    internal Task<PlaygroundCommandResult> RunCommandAsync(FakeUser user, FakeChannel channel, string name, params (string Name, object Value)[] options) =>
+        CommandRunner.RunAsync(channel.Id, user.Id, name, options.ToDictionary(o => o.Name, o => o.Value), TestContext.Current.CancellationToken);
 
     /// <summary>Waits until <c>/readyz</c> answers 200.</summary>
     public async Task WaitReadyAsync()

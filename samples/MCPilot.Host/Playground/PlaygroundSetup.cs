@@ -1,3 +1,4 @@
+using MCPilot.Discord.Gateway;
 using MCPilot.Entities;
 using MCPilot.Host.Composition;
 using MCPilot.Host.Server;
@@ -9,7 +10,8 @@ namespace MCPilot.Host.Playground;
 /// entities are loaded: moves the entities of the previous playground world into the new one
 /// (FakeDiscord's ids change at every start; channels are matched by name), creates the demo entity
 /// (or reuses it), makes sure its stored key still works (or issues one), and once the host
-/// listens prints the entity's MCP URL, key and ready-to-paste client configurations.
+/// listens and the Gateway is connected to FakeDiscord (so that what a client does next is heard),
+/// prints the entity's MCP URL, key and ready-to-paste client configurations.
 /// </summary>
 internal sealed partial class PlaygroundSetup(
     PlaygroundDiscord discord,
@@ -20,6 +22,8 @@ internal sealed partial class PlaygroundSetup(
     HostRuntime runtime,
     EntityUrls urls,
     HostConsole console,
+    DiscordGatewayClient gateway,
+    IHostApplicationLifetime lifetime,
     ILogger<PlaygroundSetup> logger) : IHostedLifecycleService
 {
     /// <summary>The demo entity's name when the playground creates it.</summary>
@@ -96,11 +100,12 @@ internal sealed partial class PlaygroundSetup(
         try
         {
             await runtime.Started;
+            await gateway.WaitUntilReadyAsync(lifetime.ApplicationStopping);
             var demo = _ready.Task.Result;
             await console.Out.WriteAsync(PlaygroundBanner.Render(runtime.LocalUrl!, demo, urls, discord));
             await console.Out.FlushAsync();
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or GatewayFatalException or InvalidOperationException or OperationCanceledException)
         {
             LogBannerFailed(logger, e);
         }

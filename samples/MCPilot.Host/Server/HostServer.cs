@@ -1,13 +1,16 @@
+using MCPilot.Discord.Gateway;
 using MCPilot.Host.Cli;
 using MCPilot.Host.Composition;
+using MCPilot.Host.Discord;
 using MCPilot.Host.Playground;
 using MCPilot.Host.Status;
 
 namespace MCPilot.Host.Server;
 
 /// <summary>
-/// The web host: the shared composition, plus listeners, admin endpoints, and either the
-/// playground (FakeDiscord in-process, a demo entity, the page at <c>/</c>) or real Discord.
+/// The web host: the shared composition, plus listeners, admin endpoints, the Discord side (Gateway,
+/// slash commands, provenance), and either the playground (FakeDiscord in-process, a demo entity,
+/// the page at <c>/</c>) or real Discord.
 /// </summary>
 internal static class HostServer
 {
@@ -29,7 +32,16 @@ internal static class HostServer
         {
             try
             {
+                // RunAsync disposes the services: take the Gateway client first, to ask it why the host stopped.
+                var gatewayClient = host.App.Services.GetService<DiscordGatewayClient>();
                 await host.App.RunAsync();
+                if (gatewayClient?.Completion is { IsFaulted: true } gateway)
+                {
+                    // The Gateway stopped the host (its log says so too): say why where the operator looks.
+                    await error.WriteLineAsync("The host stopped: " + gateway.Exception!.InnerException!.Message);
+                    return CliAction.Failure;
+                }
+
                 return CliAction.Success;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -77,6 +89,8 @@ internal static class HostServer
         {
             services.AddMCPilot().AddDiscordRest();
         }
+
+        services.AddHostDiscord();
 
         try
         {

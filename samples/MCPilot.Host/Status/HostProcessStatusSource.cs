@@ -9,7 +9,19 @@ namespace MCPilot.Host.Status;
 /// <summary>The running host: mode, address, uptime, loaded entities and open MCP sessions.</summary>
 internal sealed class HostProcessStatusSource(HostSettings settings, HostRuntime runtime, EntityRegistry registry, SessionGauge sessions, TimeProvider time) : IHostStatusSource
 {
-    public string Name => "host";
+    /// <summary>The section's name.</summary>
+    public const string SectionName = "host";
+
+    /// <summary>The field with the number of entities loaded.</summary>
+    public const string EntitiesLoadedField = "entitiesLoaded";
+
+    /// <summary>The field with the number of open MCP sessions.</summary>
+    public const string OpenSessionsField = "openSessions";
+
+    /// <summary>The field with the uptime, for people.</summary>
+    public const string UptimeField = "uptime";
+
+    public string Name => SectionName;
 
     public bool IsLive => true;
 
@@ -23,9 +35,9 @@ internal sealed class HostProcessStatusSource(HostSettings settings, HostRuntime
             ["url"] = runtime.LocalUrl?.ToString(),
             ["processId"] = Environment.ProcessId,
             ["startedAt"] = runtime.StartedAt,
-            ["uptime"] = FormatUptime(uptime),
-            ["entitiesLoaded"] = registry.IsLoaded ? registry.Count : null,
-            ["openSessions"] = sessions.Read(),
+            [UptimeField] = FormatUptime(uptime),
+            [EntitiesLoadedField] = registry.IsLoaded ? registry.Count : null,
+            [OpenSessionsField] = sessions.Read(),
         };
         return Task.FromResult(registry.IsLoaded
             ? HostStatusSection.Ok(Name, fields)

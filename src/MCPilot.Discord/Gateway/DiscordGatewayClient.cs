@@ -62,8 +62,16 @@ public sealed class DiscordGatewayClient : IAsyncDisposable, IDisposable
     /// <summary>Identifies left before Discord's session start limit, as last known.</summary>
     public int SessionStartsRemaining => _identify.Remaining;
 
-    /// <summary>Completes when the client stops; faults with <see cref="GatewayFatalException"/> when a shard hits a fatal close code.</summary>
+    /// <summary>
+    /// Completes when the client stops; faults with <see cref="GatewayFatalException"/> when a shard
+    /// hits a fatal close code, and (when run by the hosted service) with the reason it could not
+    /// start: a rejected token (<see cref="Rest.DiscordAuthenticationException"/>) or a setting that
+    /// contradicts Discord's answer.
+    /// </summary>
     public Task Completion => _completion.Task;
+
+    /// <summary>Records why the client cannot run although it never started (the hosted service gave up): faults <see cref="Completion"/>.</summary>
+    internal void FailToStart(Exception cause) => _completion.TrySetException(cause);
 
     /// <summary>Every received dispatch, raw: read by the event dispatcher only.</summary>
     internal ChannelReader<GatewayDispatch> Events => _events.Reader;

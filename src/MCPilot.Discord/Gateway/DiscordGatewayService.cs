@@ -111,13 +111,9 @@ internal sealed class DiscordGatewayService : IHostedService, IAsyncDisposable, 
                 await _client.StartAsync(cancellationToken).ConfigureAwait(false);
                 break;
             }
-            catch (DiscordAuthenticationException e)
+            catch (Exception e) when (e is DiscordAuthenticationException or InvalidOperationException)
             {
-                Fail(e.Message);
-                return;
-            }
-            catch (InvalidOperationException e)
-            {
+                _client.FailToStart(e);
                 Fail(e.Message);
                 return;
             }

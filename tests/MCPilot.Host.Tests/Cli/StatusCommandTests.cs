@@ -48,6 +48,25 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_HostRunning_IncludesTheGatewaySection()
+    {
+        await using var host = await InProcessHost.StartAsync(_data.Path);
+        await host.WaitDiscordAsync();
+
+        var report = (await Run("status", "--json")).Json();
+        var text = (await Run("status")).Succeeded().Output;
+
+        var gateway = report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "gateway");
+        Assert.Equal("ok", gateway.GetProperty("level").GetString());
+        var fields = gateway.GetProperty("fields");
+        Assert.Equal("ready", fields.GetProperty("state").GetString());
+        Assert.Equal("1/1", fields.GetProperty("shardsReady").GetString());
+        Assert.StartsWith("#0 ready", fields.GetProperty("shards")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("gateway [ok]", text, StringComparison.Ordinal);
+        Assert.Matches(@"shards ready: +1/1", text);
+    }
+
+    [Fact]
     public async Task Status_FreshDatabase_WarnsAboutPendingMigrationsWithoutChangingIt()
     {
         var report = (await Run("status", "--json")).Json();

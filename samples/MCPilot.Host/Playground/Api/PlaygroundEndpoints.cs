@@ -10,9 +10,11 @@ namespace MCPilot.Host.Playground.Api;
 
 /// <summary>
 /// The playground's page at <c>/</c> (plain HTML and JavaScript, no build step) and the small JSON
-/// API behind it: the world, a channel's messages, posting as a human member, and a server-sent
-/// event stream of every change in the playground server. Once the Gateway feeds the entity router,
-/// a message posted here reaches the entities' feeds like any Discord message.
+/// API behind it: the world, a channel's messages, posting and reacting as a human member, their
+/// DMs with the bot, running the bot's slash commands as them, and a server-sent event stream of
+/// every change in the playground server and those DMs. Everything goes through FakeDiscord, so it
+/// reaches the bot over the Gateway exactly as Discord's events would (messages to entity feeds,
+/// DMs to <c>read_dms</c>, interactions to the slash commands, reactions to provenance).
 /// </summary>
 internal static class PlaygroundEndpoints
 {
@@ -41,6 +43,11 @@ internal static class PlaygroundEndpoints
         api.MapGet("/world", WorldAsync);
         api.MapGet("/channels/{channelId}/messages", Messages);
         api.MapPost("/channels/{channelId}/messages", Post);
+        api.MapPost("/channels/{channelId}/messages/{messageId}/reactions", React);
+        api.MapGet("/dms/{userId}/messages", DmMessages);
+        api.MapPost("/dms/{userId}/messages", PostDm);
+        api.MapGet("/commands", (PlaygroundCommandRunner runner) => Results.Json(CommandViews(runner), HostJson.Default.IReadOnlyListPlaygroundCommandView));
+        api.MapPost("/commands", RunCommandAsync);
         api.MapGet("/events", (PlaygroundDiscord discord, CancellationToken cancellationToken) => TypedResults.ServerSentEvents(EventsAsync(discord, cancellationToken)));
     }
 
@@ -93,15 +100,14 @@ internal static class PlaygroundEndpoints
             return Error(StatusCodes.Status400BadRequest, $"#{channel.Name} takes no messages of its own: post in one of its threads.");
         }
 
-        var members = new[] { discord.Demo.Alice, discord.Demo.Bob };
-        if (members.FirstOrDefault(u => Snowflakes.Text(u.Id) == request.UserId) is not { } author)
+        if (FindMember(discord, request.UserId) is not { } author)
         {
-            return Error(StatusCodes.Status400BadRequest, $"userId must be one of the playground's members: {string.Join(", ", members.Select(m => $"{m.Id} ({m.GlobalName})"))}.");
+            return MemberError(discord);
         }
 
-        if (string.IsNullOrWhiteSpace(request.Content) || request.Content.Length > MaxContentLength)
+        if (ContentError(request.Content) is { } contentError)
         {
-            return Error(StatusCodes.Status400BadRequest, $"content must have 1 to {MaxContentLength} characters.");
+            return contentError;
         }
 
         ulong? replyTo = null;
@@ -119,9 +125,99 @@ internal static class PlaygroundEndpoints
         return Results.Json(PlaygroundMessageView.From(message, discord.State), HostJson.Default.PlaygroundMessageView, statusCode: StatusCodes.Status201Created);
     }
 
+    private static IResult React(string channelId, string messageId, PlaygroundReactionRequest request, PlaygroundDiscord discord)
+    {
+        if (FindChannel(discord, channelId) is not { } channel)
+        {
+            return Error(StatusCodes.Status404NotFound, $"The playground server has no channel {channelId}.");
+        }
+
+        if (!ulong.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || discord.State.GetMessage(id)?.ChannelId != channel.Id)
+        {
+            return Error(StatusCodes.Status404NotFound, $"#{channel.Name} has no message {messageId}.");
+        }
+
+        if (FindMember(discord, request.UserId) is not { } member)
+        {
+            return MemberError(discord);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Emoji) || request.Emoji.Length > 16)
+        {
+            return Error(StatusCodes.Status400BadRequest, "emoji must be one Unicode emoji, e.g. ❓.");
+        }
+
+        discord.State.AddUserReaction(channel.Id, id, member.Id, request.Emoji.Trim());
+        return Results.Json(PlaygroundMessageView.From(discord.State.GetMessage(id)!, discord.State), HostJson.Default.PlaygroundMessageView);
+    }
+
+    private static IResult DmMessages(string userId, PlaygroundDiscord discord)
+    {
+        if (FindMember(discord, userId) is not { } member)
+        {
+            return MemberError(discord);
+        }
+
+        var messages = discord.State.GetDmChannel(member.Id) is { } dm ? discord.State.GetMessages(dm.Id) : [];
+        IReadOnlyList<PlaygroundMessageView> views = [.. messages.Skip(Math.Max(0, messages.Count - MaxMessages)).Select(m => PlaygroundMessageView.From(m, discord.State))];
+        return Results.Json(views, HostJson.Default.IReadOnlyListPlaygroundMessageView);
+    }
+
+    private static IResult PostDm(string userId, PlaygroundPostRequest request, PlaygroundDiscord discord)
+    {
+        if (FindMember(discord, userId) is not { } member)
+        {
+            return MemberError(discord);
+        }
+
+        if (ContentError(request.Content) is { } contentError)
+        {
+            return contentError;
+        }
+
+        var message = discord.State.SendDirectMessage(member.Id, request.Content);
+        return Results.Json(PlaygroundMessageView.From(message, discord.State), HostJson.Default.PlaygroundMessageView, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static IReadOnlyList<PlaygroundCommandView> CommandViews(PlaygroundCommandRunner runner) =>
+        [.. runner.Commands.Select(c =>
+        {
+            var options = (c.Definition["options"] as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>()
+                .Select(o => o["required"]?.GetValue<bool>() == true ? $"{o["name"]}:…" : $"[{o["name"]}:…]");
+            return new PlaygroundCommandView(c.Name, (string?)c.Definition["description"] ?? "", string.Join(' ', new[] { "/" + c.Name }.Concat(options)));
+        })];
+
+    private static async Task<IResult> RunCommandAsync(PlaygroundCommandRequest request, PlaygroundDiscord discord, PlaygroundCommandRunner runner, CancellationToken cancellationToken)
+    {
+        if (FindChannel(discord, request.ChannelId) is not { } channel)
+        {
+            return Error(StatusCodes.Status404NotFound, $"The playground server has no channel {request.ChannelId}.");
+        }
+
+        if (FindMember(discord, request.UserId) is not { } member)
+        {
+            return MemberError(discord);
+        }
+
+        try
+        {
+            var result = await runner.RunAsync(channel.Id, member.Id, request.Text ?? "", cancellationToken);
+            return Results.Json(result, HostJson.Default.PlaygroundCommandResult);
+        }
+        catch (PlaygroundCommandException e)
+        {
+            return Error(StatusCodes.Status400BadRequest, e.Message);
+        }
+        catch (TimeoutException e)
+        {
+            return Error(StatusCodes.Status504GatewayTimeout, e.Message);
+        }
+    }
+
     /// <summary>
-    /// Every change in the playground server, as it happens: <c>message</c> (new, edited or reacted
-    /// to), <c>delete</c>, and <c>world</c> (channels or threads changed: read the world again).
+    /// Every change in the playground server and the members' DMs with the bot, as it happens:
+    /// <c>message</c> (new, edited or reacted to), <c>delete</c>, and <c>world</c> (channels or
+    /// threads changed: read the world again).
     /// </summary>
     private static async IAsyncEnumerable<SseItem<string>> EventsAsync(PlaygroundDiscord discord, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -132,7 +228,7 @@ internal static class PlaygroundEndpoints
         {
             while (subscription.Reader.TryRead(out var dispatch))
             {
-                if (dispatch.GuildId != guildId || ToEvent(dispatch, discord.State) is not { } item)
+                if (!(dispatch.GuildId == guildId || IsMemberDm(discord, dispatch)) || ToEvent(dispatch, discord.State) is not { } item)
                 {
                     continue;
                 }
@@ -159,6 +255,26 @@ internal static class PlaygroundEndpoints
                 return null;
         }
     }
+
+    /// <summary>Whether a dispatch is about a DM between the bot and a playground member.</summary>
+    private static bool IsMemberDm(PlaygroundDiscord discord, FakeDiscordDispatch dispatch) =>
+        dispatch.GuildId is null
+        && (string?)dispatch.Payload["channel_id"] is { } channel
+        && ulong.TryParse(channel, NumberStyles.None, CultureInfo.InvariantCulture, out var channelId)
+        && discord.State.GetChannel(channelId)?.RecipientId is { } recipient
+        && Members(discord).Any(m => m.Id == recipient);
+
+    private static FakeUser[] Members(PlaygroundDiscord discord) => [discord.Demo.Alice, discord.Demo.Bob];
+
+    private static FakeUser? FindMember(PlaygroundDiscord discord, string? userId) => Members(discord).FirstOrDefault(u => Snowflakes.Text(u.Id) == userId);
+
+    private static IResult MemberError(PlaygroundDiscord discord) =>
+        Error(StatusCodes.Status400BadRequest, $"userId must be one of the playground's members: {string.Join(", ", Members(discord).Select(m => $"{m.Id} ({m.GlobalName})"))}.");
+
+    private static IResult? ContentError(string? content) =>
+        string.IsNullOrWhiteSpace(content) || content.Length > MaxContentLength
+            ? Error(StatusCodes.Status400BadRequest, $"content must have 1 to {MaxContentLength} characters.")
+            : null;
 
     private static FakeChannel? FindChannel(PlaygroundDiscord discord, string channelId) =>
         ulong.TryParse(channelId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && discord.State.GetChannel(id) is { } channel && channel.GuildId == discord.Demo.Guild.Id

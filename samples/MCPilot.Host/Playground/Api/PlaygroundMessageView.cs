@@ -13,22 +13,31 @@ namespace MCPilot.Host.Playground.Api;
 /// <param name="Timestamp">When it was sent.</param>
 /// <param name="ReplyToId">The message it answers.</param>
 /// <param name="Reactions">Emoji and counts.</param>
-internal sealed record PlaygroundMessageView(string Id, string ChannelId, string AuthorName, string AuthorKind, string? AvatarUrl, string Content, DateTimeOffset Timestamp, string? ReplyToId, IReadOnlyList<string> Reactions)
+/// <param name="DmUserId">For a direct message, the member whose DM channel with the bot it is in.</param>
+internal sealed record PlaygroundMessageView(string Id, string ChannelId, string AuthorName, string AuthorKind, string? AvatarUrl, string Content, DateTimeOffset Timestamp, string? ReplyToId, IReadOnlyList<string> Reactions, string? DmUserId)
 {
     public static PlaygroundMessageView From(FakeMessage message, FakeDiscordState state)
     {
         var author = state.GetUser(message.AuthorId);
-        var kind = message.WebhookId is not null ? "entity" : author?.Bot == true ? "bot" : "human";
-        var name = message.WebhookId is not null ? message.Username ?? "webhook" : author?.GlobalName ?? author?.Username ?? Snowflakes.Text(message.AuthorId);
+
+        // An entity's DM is the bot's message with the entity as its embed's author.
+        var entityEmbed = message.WebhookId is null && author?.Bot == true && message.Embeds.FirstOrDefault()?["author"]?["name"] is { } embedAuthor ? message.Embeds[0] : null;
+        var kind = message.WebhookId is not null || entityEmbed is not null ? "entity" : author?.Bot == true ? "bot" : "human";
+        var name = message.WebhookId is not null ? message.Username ?? "webhook"
+            : entityEmbed is not null ? (string?)entityEmbed["author"]!["name"] ?? "entity"
+            : author?.GlobalName ?? author?.Username ?? Snowflakes.Text(message.AuthorId);
+        var content = entityEmbed is not null && string.IsNullOrEmpty(message.Content) ? (string?)entityEmbed["description"] ?? "" : message.Content;
+        var dmUser = message.GuildId is null && state.GetChannel(message.ChannelId)?.RecipientId is { } recipient ? Snowflakes.Text(recipient) : null;
         return new(
             Snowflakes.Text(message.Id),
             Snowflakes.Text(message.ChannelId),
             name,
             kind,
-            message.AvatarUrl,
-            message.Content,
+            message.AvatarUrl ?? (string?)entityEmbed?["author"]?["icon_url"],
+            content,
             message.Timestamp,
             message.ReplyToId is { } reply ? Snowflakes.Text(reply) : null,
-            [.. message.Reactions.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Emoji} {r.UserIds.Count}"))]);
+            [.. message.Reactions.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Emoji} {r.UserIds.Count}"))],
+            dmUser);
     }
 }
