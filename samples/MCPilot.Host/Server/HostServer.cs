@@ -30,25 +30,31 @@ internal static class HostServer
 
         await using (host)
         {
+            // RunAsync disposes the services: take the Gateway client first, to ask it why the host stopped.
+            var gatewayClient = host.App.Services.GetService<DiscordGatewayClient>();
             try
             {
-                // RunAsync disposes the services: take the Gateway client first, to ask it why the host stopped.
-                var gatewayClient = host.App.Services.GetService<DiscordGatewayClient>();
                 await host.App.RunAsync();
-                if (gatewayClient?.Completion is { IsFaulted: true } gateway)
-                {
-                    // The Gateway stopped the host (its log says so too): say why where the operator looks.
-                    await error.WriteLineAsync("The host stopped: " + gateway.Exception!.InnerException!.Message);
-                    return CliAction.Failure;
-                }
-
-                return CliAction.Success;
+            }
+            catch (OperationCanceledException) when (gatewayClient?.Completion.IsFaulted == true)
+            {
+                // The Gateway stopped the host while it was still starting (a fast 4014, say): the
+                // listeners' start was cancelled. Reported below, like a stop after the start.
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await error.WriteLineAsync("The host did not start: " + (CliAction.Describe(e) ?? e.Message));
                 return CliAction.Failure;
             }
+
+            if (gatewayClient?.Completion is { IsFaulted: true } gateway)
+            {
+                // The Gateway stopped the host (its log says so too): say why where the operator looks.
+                await error.WriteLineAsync("The host stopped: " + gateway.Exception!.InnerException!.Message);
+                return CliAction.Failure;
+            }
+
+            return CliAction.Success;
         }
     }
 
