@@ -104,7 +104,7 @@ public static class MCPilotBuilderEfStoreExtensions
         services.TryAddSingleton(sp => new MCPilotDatabase(sp.GetRequiredService<IStoreContextSource>(), sp.GetService<ILogger<MCPilotDatabase>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EfStoreStartup>());
         services.ReplaceStores<EfEntityStore, EfEntityCredentialStore, EfDmRouteStore, EfSentMessageStore, EfEntityAvatarStore,
-            EfMcpServerStore, EfConversationStore, EfMessageCounterStore, EfToolCallAuditLog, EfOwnerSaltStore>();
+            EfMcpServerStore, EfConversationStore, EfMessageCounterStore, EfToolCallAuditLog, EfOwnerSaltStore, EfEntityFeedStore>();
         return builder;
     }
 }

@@ -47,10 +47,11 @@ public static class MCPilotBuilderEntityExtensions
         services.TryAddSingleton<OwnMessageLedger>();
         services.TryAddSingleton<LoopGuard>();
         services.TryAddSingleton<EntitySendLimiters>();
+        services.TryAddSingleton<FeedWriter>();
         services.TryAddSingleton(sp => new EntityRouter(
             sp.GetRequiredService<EntityDirectory>(), sp.GetRequiredService<OwnMessageLedger>(), sp.GetRequiredService<LoopGuard>(),
             sp.GetRequiredService<IDmRouteStore>(), sp.GetRequiredService<IOptionsMonitor<EntityOptions>>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<EntityRouter>>()));
+            sp.GetRequiredService<ILogger<EntityRouter>>(), sp.GetRequiredService<FeedWriter>()));
         services.TryAddSingleton(sp =>
         {
             var channels = sp.GetService<IDiscordCache>();
@@ -66,6 +67,7 @@ public static class MCPilotBuilderEntityExtensions
         services.TryAddScoped<EntityContextAccessor>();
         services.TryAddScoped(sp => sp.GetRequiredService<EntityContextAccessor>().Require());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EntityDirectoryLoader>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FeedWriter>(sp => sp.GetRequiredService<FeedWriter>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SentMessagePruner>());
         builder.AddEntityTools<EntityInfoTools>();
         builder.AddEntityTools<EntityFeedTools>();

@@ -2,15 +2,17 @@ namespace MCPilot.Routing;
 
 /// <summary>A page read from an entity's feed.</summary>
 /// <param name="Messages">The messages, oldest first.</param>
-/// <param name="Dropped">How many messages the feed has dropped since it was created, because it was full.</param>
+/// <param name="Dropped">How many messages the feed has dropped since it was created (across restarts, when feeds are persisted), because it was full.</param>
 /// <param name="LastSequence">The sequence number of the newest message the feed has held (0 when none): pass it back to read on.</param>
 public sealed record FeedPage(IReadOnlyList<FeedMessage> Messages, long Dropped, long LastSequence);
 
 /// <summary>
-/// An entity's bounded, in-memory feed of the messages the router delivered to it. When it is
-/// full the oldest message is dropped and counted. The feed remembers how far the entity has read,
-/// so clients can ask for "what is new since my last read": one cursor for every message, and one
-/// for mentions, so that reading only the mentions leaves the other messages unread.
+/// An entity's bounded feed of the messages the router delivered to it, held in memory (and, when
+/// <c>MCPilot:Entities:Feeds:Persist</c> is on, written through an <see cref="IEntityFeedStore"/> so
+/// that it survives a restart). When it is full the oldest message is dropped and counted. The feed
+/// remembers how far the entity has read, so clients can ask for "what is new since my last read":
+/// one cursor for every message, and one for mentions, so that reading only the mentions leaves the
+/// other messages unread.
 /// </summary>
 public interface IEntityFeed
 {

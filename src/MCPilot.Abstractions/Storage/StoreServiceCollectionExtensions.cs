@@ -1,6 +1,7 @@
 using MCPilot.Activity;
 using MCPilot.Conversations;
 using MCPilot.Entities;
+using MCPilot.Routing;
 using MCPilot.Servers;
 using MCPilot.Vault;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public static class StoreServiceCollectionExtensions
     public static IReadOnlyList<Type> StoreTypes { get; } =
     [
         typeof(IEntityStore), typeof(IEntityCredentialStore), typeof(IDmRouteStore), typeof(ISentMessageStore),
-        typeof(IMcpServerStore), typeof(IConversationStore), typeof(IMessageCounterStore), typeof(IToolCallAuditLog),
+        typeof(IMcpServerStore), typeof(IConversationStore), typeof(IMessageCounterStore), typeof(IToolCallAuditLog), typeof(IEntityFeedStore),
     ];
 
     /// <summary>
@@ -26,7 +27,7 @@ public static class StoreServiceCollectionExtensions
     /// store registered before (the last store package added wins), and the server store as the
     /// vault's <see cref="IVaultedFieldSource"/>.
     /// </summary>
-    public static IServiceCollection ReplaceStores<TEntities, TCredentials, TDmRoutes, TSentMessages, TAvatars, TServers, TConversations, TCounters, TAudit, TSalts>(this IServiceCollection services)
+    public static IServiceCollection ReplaceStores<TEntities, TCredentials, TDmRoutes, TSentMessages, TAvatars, TServers, TConversations, TCounters, TAudit, TSalts, TFeeds>(this IServiceCollection services)
         where TEntities : class, IEntityStore
         where TCredentials : class, IEntityCredentialStore
         where TDmRoutes : class, IDmRouteStore
@@ -37,6 +38,7 @@ public static class StoreServiceCollectionExtensions
         where TCounters : class, IMessageCounterStore
         where TAudit : class, IToolCallAuditLog
         where TSalts : class, IOwnerSaltStore
+        where TFeeds : class, IEntityFeedStore
     {
         ArgumentNullException.ThrowIfNull(services);
         Use<IEntityStore, TEntities>(services);
@@ -49,6 +51,7 @@ public static class StoreServiceCollectionExtensions
         Use<IMessageCounterStore, TCounters>(services);
         Use<IToolCallAuditLog, TAudit>(services);
         Use<IOwnerSaltStore, TSalts>(services);
+        Use<IEntityFeedStore, TFeeds>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IVaultedFieldSource, IMcpServerStore>(sp => sp.GetRequiredService<IMcpServerStore>()));
         return services;
     }

@@ -17,6 +17,7 @@ internal sealed class MCPilotMigrationsAssembly(ICurrentDbContext currentContext
         (M20261122000000Initial.Id, typeof(M20261122000000Initial)),
         (M20261122000001SentMessages.Id, typeof(M20261122000001SentMessages)),
         (M20261122000002EntityAvatars.Id, typeof(M20261122000002EntityAvatars)),
+        (M20261122000003EntityFeeds.Id, typeof(M20261122000003EntityFeeds)),
     ];
 
     /// <summary>The newest migration this version knows.</summary>

@@ -24,6 +24,8 @@ internal static class MCPilotModel
     public const string MessageCounters = "mcpilot_message_counters";
     public const string ToolCalls = "mcpilot_tool_calls";
     public const string EntityAvatars = "mcpilot_entity_avatars";
+    public const string EntityFeeds = "mcpilot_entity_feeds";
+    public const string EntityFeedMessages = "mcpilot_entity_feed_messages";
 
     public const int OwnerLength = OwnerId.MaxLength;
     public const int LookupIdLength = 64;
@@ -36,7 +38,7 @@ internal static class MCPilotModel
     public static IReadOnlyList<string> Tables { get; } =
     [
         Entities, EntityGuilds, EntityChannels, Credentials, DmRoutes, OwnerSalts, McpServers, McpServerSecrets,
-        ConversationThreads, ConversationMessages, MessageCounters, ToolCalls, SentMessages, EntityAvatars,
+        ConversationThreads, ConversationMessages, MessageCounters, ToolCalls, SentMessages, EntityAvatars, EntityFeeds, EntityFeedMessages,
     ];
 
     /// <summary>Adds MCPilot's model to <paramref name="modelBuilder"/>.</summary>
@@ -241,6 +243,34 @@ internal static class MCPilotModel
             b.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(ContentTypeLength);
             b.Property(x => x.Content).HasColumnName("content");
             b.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(HashLength);
+        });
+
+        modelBuilder.Entity<EntityFeedRow>(b =>
+        {
+            Table(b, EntityFeeds, excludeFromMigrations);
+            b.HasKey(x => new { x.EntityId, x.Kind }).HasName("pk_mcpilot_entity_feeds");
+            b.Property(x => x.EntityId).HasColumnName("entity_id");
+            b.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(EnumLength);
+            b.Property(x => x.LastSequence).HasColumnName("last_sequence");
+            b.Property(x => x.ReadCursor).HasColumnName("read_cursor");
+            b.Property(x => x.MentionCursor).HasColumnName("mention_cursor");
+            b.Property(x => x.Dropped).HasColumnName("dropped");
+            b.HasOne<EntityRow>().WithMany().HasForeignKey(x => x.EntityId)
+                .HasConstraintName("fk_mcpilot_entity_feeds_entity").OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EntityFeedMessageRow>(b =>
+        {
+            Table(b, EntityFeedMessages, excludeFromMigrations);
+            b.HasKey(x => new { x.EntityId, x.Kind, x.Sequence }).HasName("pk_mcpilot_entity_feed_messages");
+            b.Property(x => x.EntityId).HasColumnName("entity_id");
+            b.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(EnumLength);
+            b.Property(x => x.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+            b.Property(x => x.Mention).HasColumnName("mention");
+            b.Property(x => x.FromEntityId).HasColumnName("from_entity_id");
+            b.Property(x => x.Message).HasColumnName("message");
+            b.HasOne<EntityFeedRow>().WithMany().HasForeignKey(x => new { x.EntityId, x.Kind })
+                .HasConstraintName("fk_mcpilot_entity_feed_messages_feed").OnDelete(DeleteBehavior.Cascade);
         });
     }
 

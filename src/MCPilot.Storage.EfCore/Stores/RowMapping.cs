@@ -3,6 +3,7 @@ using System.Text.Json;
 using MCPilot.Activity;
 using MCPilot.Conversations;
 using MCPilot.Entities;
+using MCPilot.Routing;
 using MCPilot.Servers;
 using MCPilot.Storage.EfCore.Model;
 
@@ -14,6 +15,9 @@ namespace MCPilot.Storage.EfCore.Stores;
 /// </summary>
 internal static class RowMapping
 {
+    // A feed message's InboundMessage as JSON: its computed properties are not stored.
+    private static readonly JsonSerializerOptions FeedJson = new() { IgnoreReadOnlyProperties = true };
+
     public static long Db(ulong snowflake) => unchecked((long)snowflake);
 
     public static long? Db(ulong? snowflake) => snowflake is { } s ? Db(s) : null;
@@ -195,6 +199,42 @@ internal static class RowMapping
         Enum.Parse<ToolCallOutcome>(row.Outcome),
         TimeSpan.FromTicks(row.DurationMicroseconds * TimeSpan.TicksPerMicrosecond),
         row.Detail);
+
+    public static EntityFeedRow ToRow(FeedSnapshot feed) => new()
+    {
+        EntityId = feed.EntityId.Value,
+        Kind = feed.Kind.ToString(),
+        LastSequence = feed.LastSequence,
+        ReadCursor = feed.ReadCursor,
+        MentionCursor = feed.MentionCursor,
+        Dropped = feed.Dropped,
+    };
+
+    public static EntityFeedMessageRow ToRow(EntityId entityId, FeedKind kind, FeedMessage message) => new()
+    {
+        EntityId = entityId.Value,
+        Kind = kind.ToString(),
+        Sequence = message.Sequence,
+        Mention = (int)message.Mention,
+        FromEntityId = message.FromEntity?.Value,
+        Message = JsonSerializer.Serialize(message.Message, FeedJson),
+    };
+
+    public static FeedSnapshot ToDomain(EntityFeedRow row, int capacity, IReadOnlyList<EntityFeedMessageRow> messages) => new()
+    {
+        EntityId = new EntityId(row.EntityId),
+        Kind = Enum.Parse<FeedKind>(row.Kind),
+        Capacity = capacity,
+        LastSequence = row.LastSequence,
+        ReadCursor = row.ReadCursor,
+        MentionCursor = row.MentionCursor,
+        Dropped = row.Dropped,
+        Messages = [.. messages.Select(m => new FeedMessage(
+            m.Sequence,
+            JsonSerializer.Deserialize<InboundMessage>(m.Message, FeedJson)!,
+            (FeedMentionKind)m.Mention,
+            m.FromEntityId is { } from ? new EntityId(from) : null))],
+    };
 
     private static Dictionary<string, string> Secrets(McpServerRow row, string prefix) =>
         row.Secrets.Where(s => s.Field.StartsWith(prefix, StringComparison.Ordinal))

@@ -24,11 +24,15 @@ public sealed class EntityOptions
     public const int MaxAvatarBytes = 2 * 1024 * 1024;
 
     /// <summary>
-    /// How many messages each entity's feed holds (in memory; nothing is written to disk). When it
-    /// is full the oldest message is dropped and counted. Default <see cref="DefaultFeedCapacity"/>.
+    /// How many messages each entity's feed (and its DMs) holds, in memory; with
+    /// <see cref="EntityFeedOptions.Persist"/> the store keeps the same newest messages. When it is
+    /// full the oldest message is dropped and counted. Default <see cref="DefaultFeedCapacity"/>.
     /// </summary>
     [Range(1, 100_000)]
     public int FeedCapacity { get; set; } = DefaultFeedCapacity;
+
+    /// <summary>Whether feeds survive a restart (<c>MCPilot:Entities:Feeds:Persist</c>, default false: memory only).</summary>
+    public EntityFeedOptions Feeds { get; set; } = new();
 
     /// <summary>
     /// The loop guard's hop limit: how many bot or entity messages in a row (with no human message

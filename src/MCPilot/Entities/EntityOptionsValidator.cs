@@ -7,6 +7,12 @@ internal sealed class EntityOptionsValidator : IValidateOptions<EntityOptions>
 {
     public ValidateOptionsResult Validate(string? name, EntityOptions options)
     {
+        if (options.Feeds is null)
+        {
+            return ValidateOptionsResult.Fail(
+                "MCPilot:Entities:Feeds is null: leave it unset (feeds in memory only) or set MCPilot:Entities:Feeds:Persist to true or false.");
+        }
+
         if (options.OwnMessageMemory < options.FeedCapacity)
         {
             return ValidateOptionsResult.Fail(

@@ -3,9 +3,11 @@ using MCPilot.Diagnostics;
 namespace MCPilot.Routing;
 
 /// <summary>
-/// An entity's bounded feed: a ring of the newest <see cref="Capacity"/> messages, in memory only.
-/// When it is full the oldest message is dropped and counted (<c>mcpilot.feed.dropped</c>). It keeps
-/// two read cursors: one for every message, one for mentions (see <see cref="IEntityFeed.Read"/>).
+/// An entity's bounded feed: a ring of the newest <see cref="Capacity"/> messages, in memory. When it
+/// is full the oldest message is dropped and counted (<c>mcpilot.feed.dropped</c>). It keeps two read
+/// cursors: one for every message, one for mentions (see <see cref="IEntityFeed.Read"/>). With feed
+/// persistence on, every change (a message added, a cursor moved) is reported to <see cref="FeedWriter"/>,
+/// which writes the feed in the background; <see cref="Restore"/> puts a stored feed back at start.
 /// </summary>
 internal sealed class EntityFeed : IEntityFeed
 {
@@ -15,6 +17,7 @@ internal sealed class EntityFeed : IEntityFeed
     private readonly FeedMessage?[] _ring;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
+    private readonly Action<EntityFeed>? _changed;
     private int _start;
     private int _count;
     private long _nextSequence = 1;
@@ -23,15 +26,25 @@ internal sealed class EntityFeed : IEntityFeed
     private long _dropped;
     private TaskCompletionSource _arrived = NewSignal();
 
-    public EntityFeed(EntityId entityId, int capacity, TimeProvider time)
+    /// <param name="entityId">The entity.</param>
+    /// <param name="capacity">How many messages it holds at most.</param>
+    /// <param name="time">The clock of <see cref="WaitAsync"/>.</param>
+    /// <param name="kind">Which of the entity's feeds it is.</param>
+    /// <param name="changed">Called (outside the feed's lock, on the caller's thread) after a message was added or a cursor moved; <see langword="null"/> when nothing persists.</param>
+    public EntityFeed(EntityId entityId, int capacity, TimeProvider time, FeedKind kind = FeedKind.Channels, Action<EntityFeed>? changed = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         EntityId = entityId;
+        Kind = kind;
         _ring = new FeedMessage?[capacity];
         _time = time;
+        _changed = changed;
     }
 
     public EntityId EntityId { get; }
+
+    /// <summary>Which of the entity's feeds it is.</summary>
+    public FeedKind Kind { get; }
 
     public int Capacity => _ring.Length;
 
@@ -98,6 +111,7 @@ internal sealed class EntityFeed : IEntityFeed
         }
 
         signal.TrySetResult();
+        _changed?.Invoke(this);
         MessageAdded?.Invoke(item);
         return item;
     }
@@ -105,6 +119,8 @@ internal sealed class EntityFeed : IEntityFeed
     public FeedPage Read(long? afterSequence = null, int limit = 50, bool mentionsOnly = false, bool markRead = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        FeedPage result;
+        var moved = false;
         lock (_gate)
         {
             var after = afterSequence ?? (mentionsOnly ? _mentionCursor : _readCursor);
@@ -130,15 +146,88 @@ internal sealed class EntityFeed : IEntityFeed
                 if (!mentionsOnly && last > _readCursor)
                 {
                     _readCursor = last;
+                    moved = true;
                 }
 
                 if (last > _mentionCursor)
                 {
                     _mentionCursor = last;
+                    moved = true;
                 }
             }
 
-            return new FeedPage(page, _dropped, _nextSequence - 1);
+            result = new FeedPage(page, _dropped, _nextSequence - 1);
+        }
+
+        if (moved)
+        {
+            _changed?.Invoke(this);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The feed as a store keeps it: its state, and the messages it holds after
+    /// <paramref name="afterSequence"/> (the ones not written yet), oldest first.
+    /// </summary>
+    public FeedSnapshot Snapshot(long afterSequence)
+    {
+        lock (_gate)
+        {
+            var messages = new List<FeedMessage>();
+            for (var i = 0; i < _count; i++)
+            {
+                var item = _ring[(_start + i) % _ring.Length]!;
+                if (item.Sequence > afterSequence)
+                {
+                    messages.Add(item);
+                }
+            }
+
+            return new FeedSnapshot
+            {
+                EntityId = EntityId,
+                Kind = Kind,
+                Capacity = _ring.Length,
+                LastSequence = _nextSequence - 1,
+                ReadCursor = _readCursor,
+                MentionCursor = _mentionCursor,
+                Dropped = _dropped,
+                Messages = messages,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Puts a stored feed back: its newest messages (as many as fit), cursors, sequence and dropped
+    /// count. Only a feed that has held no message yet is restored (at start nothing has been routed).
+    /// </summary>
+    /// <returns><see langword="false"/> when the feed already held messages and was left as it is.</returns>
+    public bool Restore(FeedSnapshot stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        lock (_gate)
+        {
+            if (_nextSequence != 1)
+            {
+                return false;
+            }
+
+            var messages = stored.Messages.Count > _ring.Length ? stored.Messages.Skip(stored.Messages.Count - _ring.Length) : stored.Messages;
+            _start = 0;
+            _count = 0;
+            foreach (var message in messages)
+            {
+                _ring[_count++] = message;
+            }
+
+            var newest = _count > 0 ? _ring[_count - 1]!.Sequence : 0;
+            _nextSequence = Math.Max(Math.Max(stored.LastSequence, newest), Math.Max(stored.ReadCursor, stored.MentionCursor)) + 1;
+            _readCursor = stored.ReadCursor;
+            _mentionCursor = stored.MentionCursor;
+            _dropped = stored.Dropped;
+            return true;
         }
     }
 

@@ -30,11 +30,12 @@ public sealed partial class EntityRouter
     private readonly IOptionsMonitor<EntityOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Action<EntityFeed>? _feedChanged;
     private readonly ConcurrentDictionary<EntityId, EntityFeed> _feeds = new();
     private readonly ConcurrentDictionary<EntityId, EntityFeed> _directFeeds = new();
     private readonly ConcurrentDictionary<string, Regex> _namePatterns = new(StringComparer.Ordinal);
 
-    internal EntityRouter(EntityDirectory directory, OwnMessageLedger ledger, LoopGuard loopGuard, IDmRouteStore dmRoutes, IOptionsMonitor<EntityOptions> options, TimeProvider time, ILogger<EntityRouter> logger)
+    internal EntityRouter(EntityDirectory directory, OwnMessageLedger ledger, LoopGuard loopGuard, IDmRouteStore dmRoutes, IOptionsMonitor<EntityOptions> options, TimeProvider time, ILogger<EntityRouter> logger, FeedWriter? writer = null)
     {
         _directory = directory;
         _ledger = ledger;
@@ -43,10 +44,12 @@ public sealed partial class EntityRouter
         _options = options;
         _time = time;
         _logger = logger;
+        _feedChanged = writer is { Enabled: true } ? writer.Changed : null;
         directory.Removed += id =>
         {
             _feeds.TryRemove(id, out _);
             _directFeeds.TryRemove(id, out _);
+            writer?.Forget(id);
         };
     }
 
@@ -70,10 +73,13 @@ public sealed partial class EntityRouter
     public IEntityFeed GetDirectMessages(EntityId entityId) => DirectFeed(entityId);
 
     internal EntityFeed Feed(EntityId entityId) =>
-        _feeds.GetOrAdd(entityId, static (id, state) => new EntityFeed(id, state._options.CurrentValue.FeedCapacity, state._time), this);
+        _feeds.GetOrAdd(entityId, static (id, router) => router.NewFeed(id, FeedKind.Channels), this);
 
     internal EntityFeed DirectFeed(EntityId entityId) =>
-        _directFeeds.GetOrAdd(entityId, static (id, state) => new EntityFeed(id, state._options.CurrentValue.FeedCapacity, state._time), this);
+        _directFeeds.GetOrAdd(entityId, static (id, router) => router.NewFeed(id, FeedKind.DirectMessages), this);
+
+    private EntityFeed NewFeed(EntityId entityId, FeedKind kind) =>
+        new(entityId, _options.CurrentValue.FeedCapacity, _time, kind, _feedChanged);
 
     private async ValueTask<RouteResult> RouteGuildMessageAsync(InboundMessage message, ulong guildId, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public static class MCPilotBuilderInMemoryStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.ReplaceStores<InMemoryEntityStore, InMemoryEntityCredentialStore, InMemoryDmRouteStore, InMemorySentMessageStore, InMemoryEntityAvatarStore,
-            InMemoryMcpServerStore, InMemoryConversationStore, InMemoryMessageCounterStore, InMemoryToolCallAuditLog, InMemoryOwnerSaltStore>();
+            InMemoryMcpServerStore, InMemoryConversationStore, InMemoryMessageCounterStore, InMemoryToolCallAuditLog, InMemoryOwnerSaltStore, InMemoryEntityFeedStore>();
         return builder;
     }
 }

@@ -1,0 +1,77 @@
+using MCPilot.Routing;
+using MCPilot.Storage.EfCore.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace MCPilot.Storage.EfCore.Stores;
+
+/// <summary>
+/// Persisted entity feeds on EF Core: a row per feed (cursors, dropped count) and a row per message
+/// it holds, both deleted with their entity. A save is one transaction; it replaces the messages it
+/// carries (so a repeated save changes nothing) and deletes the ones that fell out of the feed.
+/// </summary>
+internal sealed class EfEntityFeedStore(IStoreContextSource source) : IEntityFeedStore
+{
+    public async Task SaveAsync(IReadOnlyList<FeedSnapshot> feeds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feeds);
+        if (feeds.Count == 0)
+        {
+            return;
+        }
+
+        using var context = source.Open();
+        var db = context.Db;
+        using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var ids = feeds.Select(f => f.EntityId.Value).Distinct().ToList();
+        var existing = (await db.Set<EntityRow>().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var states = await db.Set<EntityFeedRow>().Where(f => ids.Contains(f.EntityId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var messages = db.Set<EntityFeedMessageRow>();
+        foreach (var feed in feeds.Where(f => existing.Contains(f.EntityId.Value)))
+        {
+            var row = RowMapping.ToRow(feed);
+            if (states.Find(s => s.EntityId == row.EntityId && s.Kind == row.Kind) is { } state)
+            {
+                db.Entry(state).CurrentValues.SetValues(row);
+            }
+            else
+            {
+                db.Add(row);
+            }
+
+            var oldest = feed.LastSequence - feed.Capacity;
+            var firstNew = feed.Messages.Count > 0 ? feed.Messages[0].Sequence : long.MaxValue;
+            await messages.Where(m => m.EntityId == row.EntityId && m.Kind == row.Kind && (m.Sequence <= oldest || m.Sequence >= firstNew))
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            messages.AddRange(feed.Messages.Where(m => m.Sequence > oldest).Select(m => RowMapping.ToRow(feed.EntityId, feed.Kind, m)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<FeedSnapshot>> LoadAsync(int capacity, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        using var context = source.Open();
+        var db = context.Db;
+        var states = await db.Set<EntityFeedRow>().AsNoTracking().OrderBy(f => f.EntityId).ThenBy(f => f.Kind)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var feeds = new List<FeedSnapshot>(states.Count);
+        foreach (var state in states)
+        {
+            var feedMessages = db.Set<EntityFeedMessageRow>().Where(m => m.EntityId == state.EntityId && m.Kind == state.Kind);
+            var newest = await feedMessages.AsNoTracking().OrderByDescending(m => m.Sequence).Take(capacity)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            newest.Reverse();
+            if (newest.Count == capacity)
+            {
+                var first = newest[0].Sequence;
+                await feedMessages.Where(m => m.Sequence < first).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            feeds.Add(RowMapping.ToDomain(state, capacity, newest));
+        }
+
+        return feeds;
+    }
+}
