@@ -13,15 +13,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MCPilot.Storage.EfCore.Tests;
 
 public sealed class MCPilotBuilderEfStoreExtensionsTests
 {
-    private static readonly string MasterSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -58,7 +55,7 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
     public async Task Start_SqliteDataDirectory_CreatesMigratedWalDatabaseThere()
     {
         using var sqlite = new TestSqliteDatabase();
-        using var host = BuildHost(new() { ["MCPilot:Storage:DataDirectory"] = sqlite.Directory }, b => b.AddEfStore());
+        using var host = TestHost.Build(new() { ["MCPilot:Storage:DataDirectory"] = sqlite.Directory }, b => b.AddEfStore());
 
         await host.StartAsync(Ct);
         var entity = await host.Services.GetRequiredService<IEntityStore>().CreateAsync(new Entity { Id = EntityId.New(), Name = "Ada" }, Ct);
@@ -77,14 +74,14 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
         var settings = new Dictionary<string, string?> { ["MCPilot:Storage:DataDirectory"] = sqlite.Directory };
         var binding = new SecretBinding(OwnerId.ForDiscordUser(42), Guid.NewGuid().ToString("N"), "headers.Authorization");
         string envelope;
-        using (var first = BuildHost(settings, b => b.AddEfStore()))
+        using (var first = TestHost.Build(settings, b => b.AddEfStore()))
         {
             await first.StartAsync(Ct);
             envelope = await first.Services.GetRequiredService<ISecretVault>().EncryptStringAsync(binding, "Bearer s3cret", Ct);
             await first.StopAsync(Ct);
         }
 
-        using var second = BuildHost(settings, b => b.AddEfStore());
+        using var second = TestHost.Build(settings, b => b.AddEfStore());
         await second.StartAsync(Ct);
 
         Assert.Equal("Bearer s3cret", await second.Services.GetRequiredService<ISecretVault>().DecryptStringAsync(binding, envelope, Ct));
@@ -98,12 +95,12 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
         var settings = new Dictionary<string, string?>
         {
             ["MCPilot:Storage:DataDirectory"] = sqlite.Directory,
-            ["MCPilot:Vault:Keys:old"] = MasterSecret,
+            ["MCPilot:Vault:Keys:old"] = TestHost.MasterSecret,
             ["MCPilot:Vault:ActiveKeyId"] = "old",
         };
         var owner = OwnerId.ForDiscordUser(7);
         var registration = new McpServerRegistration { Id = Guid.NewGuid(), Name = "github", Scope = McpServerScope.User, Owner = owner, Transport = McpServerTransport.Http };
-        using (var before = BuildHost(settings, b => b.AddEfStore()))
+        using (var before = TestHost.Build(settings, b => b.AddEfStore()))
         {
             await before.StartAsync(Ct);
             var vault = before.Services.GetRequiredService<ISecretVault>();
@@ -114,7 +111,7 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
 
         settings["MCPilot:Vault:Keys:new"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         settings["MCPilot:Vault:ActiveKeyId"] = "new";
-        using var after = BuildHost(settings, b => b.AddEfStore());
+        using var after = TestHost.Build(settings, b => b.AddEfStore());
         await after.StartAsync(Ct);
 
         var result = await after.Services.GetRequiredService<VaultKeyRotation>().RewrapOwnerAsync(owner, Ct);
@@ -137,7 +134,7 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
     [InlineData("MCPilot:Storage:DataDirectory", "", "MCPilot:Storage:DataDirectory must name a directory")]
     public async Task Start_BadSetting_FailsNamingIt(string key, string value, string expected)
     {
-        using var host = BuildHost(new() { [key] = value }, b => b.AddEfStore());
+        using var host = TestHost.Build(new() { [key] = value }, b => b.AddEfStore());
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(Ct));
 
@@ -147,7 +144,7 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
     [Fact]
     public async Task Start_PostgreSqlConnectionStringWithoutHost_FailsWithoutEchoingThePassword()
     {
-        using var host = BuildHost(new()
+        using var host = TestHost.Build(new()
         {
             ["MCPilot:Storage:Provider"] = "PostgreSql",
             ["MCPilot:Storage:ConnectionString"] = "Database=mcpilot;Password=hunter2",
@@ -165,7 +162,7 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
     {
         using var sqlite = new TestSqliteDatabase();
         Directory.CreateDirectory(sqlite.Directory);
-        using var host = BuildHost([], b =>
+        using var host = TestHost.Build([], b =>
         {
             b.Services.AddDbContext<BotDbContext>(o => o.UseSqlite(sqlite.ConnectionString));
             b.AddEfStore<BotDbContext>();
@@ -196,7 +193,7 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
     public async Task AddEfStoreOfBotContext_NotRegisteredByHost_IsConfiguredFromStorageOptions()
     {
         using var sqlite = new TestSqliteDatabase();
-        using var host = BuildHost(new() { ["MCPilot:Storage:DataDirectory"] = sqlite.Directory }, b => b.AddEfStore<BotDbContext>());
+        using var host = TestHost.Build(new() { ["MCPilot:Storage:DataDirectory"] = sqlite.Directory }, b => b.AddEfStore<BotDbContext>());
 
         await host.StartAsync(Ct);
         await host.Services.GetRequiredService<IEntityStore>().CreateAsync(new Entity { Id = EntityId.New(), Name = "Ada" }, Ct);
@@ -209,7 +206,7 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
     public async Task AddEfStoreOfBotContext_ConfiguredByHostAndConnectionStringSet_FailsNamingBoth()
     {
         using var sqlite = new TestSqliteDatabase();
-        using var host = BuildHost(new() { ["MCPilot:Storage:ConnectionString"] = "Data Source=other.db" }, b =>
+        using var host = TestHost.Build(new() { ["MCPilot:Storage:ConnectionString"] = "Data Source=other.db" }, b =>
         {
             b.Services.AddDbContext<BotDbContext>(o => o.UseSqlite(sqlite.ConnectionString));
             b.AddEfStore<BotDbContext>();
@@ -224,7 +221,7 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
     public async Task AddEfStoreOfContextWithoutMCPilotModel_Start_FailsNamingApplyMCPilotModel()
     {
         using var sqlite = new TestSqliteDatabase();
-        using var host = BuildHost(new() { ["MCPilot:Storage:DataDirectory"] = sqlite.Directory }, b => b.AddEfStore<ForgetfulDbContext>());
+        using var host = TestHost.Build(new() { ["MCPilot:Storage:DataDirectory"] = sqlite.Directory }, b => b.AddEfStore<ForgetfulDbContext>());
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(Ct));
 
@@ -238,7 +235,7 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
         BotDbContext.DefaultSchema = "bot";
         try
         {
-            using var host = BuildHost([], b =>
+            using var host = TestHost.Build([], b =>
             {
                 b.Services.AddDbContext<BotDbContext>(o => o.UseNpgsql(database.ConnectionString));
                 b.AddEfStore<BotDbContext>();
@@ -258,14 +255,5 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
         {
             BotDbContext.DefaultSchema = null;
         }
-    }
-
-    private static IHost BuildHost(Dictionary<string, string?> settings, Action<IMCPilotBuilder> configure)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MCPilot:Vault:MasterSecret"] = MasterSecret });
-        builder.Configuration.AddInMemoryCollection(settings);
-        configure(builder.Services.AddMCPilot());
-        return builder.Build();
     }
 }

@@ -107,4 +107,70 @@ public sealed class EntityFeedTests
 
         Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public void Snapshot_AfterWrittenSequence_CarriesOnlyNewerMessagesAndTheCursors()
+    {
+        var feed = new EntityFeed(EntityId.New(), 3, _time, FeedKind.DirectMessages);
+        for (ulong i = 1; i <= 4; i++)
+        {
+            feed.Add(Message(channel: 1, id: i), FeedMentionKind.Direct, null);
+        }
+
+        feed.Read(limit: 2);
+        var snapshot = feed.Snapshot(afterSequence: 2);
+
+        Assert.Equal(FeedKind.DirectMessages, snapshot.Kind);
+        Assert.Equal((3, 4L, 3L, 3L, 1L), (snapshot.Capacity, snapshot.LastSequence, snapshot.ReadCursor, snapshot.MentionCursor, snapshot.Dropped));
+        Assert.Equal([3L, 4L], snapshot.Messages.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public void Restore_StoredFeed_ContinuesItsSequenceCursorsAndDroppedCount()
+    {
+        var source = new EntityFeed(EntityId.New(), 10, _time);
+        for (ulong i = 1; i <= 3; i++)
+        {
+            source.Add(Message(channel: 1, id: i), i == 3 ? FeedMentionKind.Name : FeedMentionKind.None, null);
+        }
+
+        source.Read(limit: 1);
+        var stored = source.Snapshot(afterSequence: 0) with { Dropped = 4 };
+        var restored = new EntityFeed(source.EntityId, 10, _time);
+
+        Assert.True(restored.Restore(stored));
+        var added = restored.Add(Message(channel: 1, id: 4), FeedMentionKind.None, null);
+
+        Assert.Equal(4, added.Sequence);
+        Assert.Equal(1, restored.UnreadMentionCount);
+        Assert.Equal([2ul, 3ul, 4ul], restored.Read().Messages.Select(m => m.Message.MessageId));
+        Assert.Equal(4, restored.Dropped);
+    }
+
+    [Fact]
+    public void Restore_MoreMessagesThanCapacity_KeepsTheNewest()
+    {
+        var source = new EntityFeed(EntityId.New(), 10, _time);
+        for (ulong i = 1; i <= 5; i++)
+        {
+            source.Add(Message(channel: 1, id: i), FeedMentionKind.None, null);
+        }
+
+        var restored = new EntityFeed(source.EntityId, 2, _time);
+
+        Assert.True(restored.Restore(source.Snapshot(afterSequence: 0)));
+        Assert.Equal([4ul, 5ul], restored.Read().Messages.Select(m => m.Message.MessageId));
+    }
+
+    [Fact]
+    public void Restore_FeedAlreadyHoldingMessages_LeavesItAsItIs()
+    {
+        var stored = new EntityFeed(EntityId.New(), 10, _time);
+        stored.Add(Message(channel: 1, id: 1), FeedMentionKind.None, null);
+        var live = new EntityFeed(stored.EntityId, 10, _time);
+        live.Add(Message(channel: 1, id: 99), FeedMentionKind.None, null);
+
+        Assert.False(live.Restore(stored.Snapshot(afterSequence: 0)));
+        Assert.Equal([99ul], live.Read().Messages.Select(m => m.Message.MessageId));
+    }
 }

@@ -1,0 +1,112 @@
+using MCPilot.Entities;
+using MCPilot.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MCPilot.Storage.EfCore.Tests;
+
+/// <summary>
+/// Feed persistence end to end on the embedded SQLite store: a host routes messages to an entity,
+/// the entity reads some, the host stops, and a new host on the same database starts.
+/// </summary>
+public sealed class FeedPersistenceTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Restart_PersistOn_UnreadMessagesDmsAndCursorsSurvive()
+    {
+        using var sqlite = new TestSqliteDatabase();
+        var settings = Settings(sqlite, persist: true);
+        EntityId ada;
+        using (var first = TestHost.Build(settings, b => b.AddEfStore().AddEntities()))
+        {
+            await first.StartAsync(Ct);
+            ada = await CreateAdaAsync(first);
+            var router = first.Services.GetRequiredService<EntityRouter>();
+            await router.RouteAsync(Message(1, "good morning"), Ct);
+            await router.RouteAsync(Message(2, "Ada, are you there?"), Ct);
+            await router.RouteAsync(Message(3, "anyone?"), Ct);
+            await first.Services.GetRequiredService<IDmRouteStore>().SetActiveEntityAsync(900, ada, Ct);
+            await router.RouteAsync(Message(4, "a private word", guildId: null), Ct);
+            Assert.Single(router.GetFeed(ada).Read(limit: 1).Messages);
+            await first.StopAsync(Ct);
+        }
+
+        using var second = TestHost.Build(settings, b => b.AddEfStore().AddEntities());
+        await second.StartAsync(Ct);
+        await LoadedAsync(second);
+        var again = second.Services.GetRequiredService<EntityRouter>();
+        var feed = again.GetFeed(ada);
+
+        Assert.Equal(2, feed.UnreadCount);
+        Assert.Equal(1, feed.UnreadMentionCount);
+        Assert.Equal(["Ada, are you there?"], feed.Read(mentionsOnly: true, markRead: false).Messages.Select(m => m.Message.Content));
+        Assert.Equal(["a private word"], again.GetDirectMessages(ada).Read().Messages.Select(m => m.Message.Content));
+        await again.RouteAsync(Message(5, "back again"), Ct);
+        Assert.Equal(["Ada, are you there?", "anyone?", "back again"], feed.Read().Messages.Select(m => m.Message.Content));
+        Assert.Equal(4, feed.Read(afterSequence: 0).Messages.Count);
+        await second.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Restart_PersistOff_NoMessageIsWrittenAndFeedsStartEmpty()
+    {
+        using var sqlite = new TestSqliteDatabase();
+        var settings = Settings(sqlite, persist: false);
+        EntityId ada;
+        using (var first = TestHost.Build(settings, b => b.AddEfStore().AddEntities()))
+        {
+            await first.StartAsync(Ct);
+            ada = await CreateAdaAsync(first);
+            await first.Services.GetRequiredService<EntityRouter>().RouteAsync(Message(1, "Ada, remember this"), Ct);
+            await first.StopAsync(Ct);
+        }
+
+        Assert.Equal(["0"], await StoreSql.QueryAsync(sqlite.ConnectionString, "SELECT COUNT(*) FROM mcpilot_entity_feed_messages"));
+        Assert.Equal(["0"], await StoreSql.QueryAsync(sqlite.ConnectionString, "SELECT COUNT(*) FROM mcpilot_entity_feeds"));
+        using var second = TestHost.Build(settings, b => b.AddEfStore().AddEntities());
+        await second.StartAsync(Ct);
+        await LoadedAsync(second);
+
+        Assert.Equal(0, second.Services.GetRequiredService<EntityRouter>().GetFeed(ada).Count);
+        await second.StopAsync(Ct);
+    }
+
+    private static Dictionary<string, string?> Settings(TestSqliteDatabase sqlite, bool persist) => new()
+    {
+        ["MCPilot:Storage:DataDirectory"] = sqlite.Directory,
+        ["MCPilot:Entities:Feeds:Persist"] = persist ? "true" : "false",
+    };
+
+    private static async Task<EntityId> CreateAdaAsync(IHost host)
+    {
+        await LoadedAsync(host);
+        var entity = await host.Services.GetRequiredService<EntityRegistry>().CreateAsync(
+            new Entity { Id = default, Name = "Ada", Guilds = [new EntityGuildMembership(1, ChannelPolicy.AllowAll)] }, Ct);
+        return entity.Id;
+    }
+
+    // The entities (and, before them, the stored feeds) load in the background after start.
+    private static async Task LoadedAsync(IHost host)
+    {
+        var registry = host.Services.GetRequiredService<EntityRegistry>();
+        for (var i = 0; i < 1000 && !registry.IsLoaded; i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        Assert.True(registry.IsLoaded, "the entities did not load within 10 s");
+    }
+
+    private static InboundMessage Message(ulong id, string content, ulong? guildId = 1) => new()
+    {
+        GuildId = guildId,
+        ChannelId = guildId is null ? 77UL : 10UL,
+        MessageId = id,
+        AuthorId = 900,
+        AuthorName = "Grace",
+        Content = content,
+        Timestamp = DateTimeOffset.UnixEpoch.AddSeconds(id),
+    };
+}
