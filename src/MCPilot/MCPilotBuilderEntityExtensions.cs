@@ -67,6 +67,8 @@ public static class MCPilotBuilderEntityExtensions
         services.TryAddScoped<EntityContextAccessor>();
         services.TryAddScoped(sp => sp.GetRequiredService<EntityContextAccessor>().Require());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EntityDirectoryLoader>());
+        services.TryAddSingleton<FeedRestorer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FeedRestorer>(sp => sp.GetRequiredService<FeedRestorer>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FeedWriter>(sp => sp.GetRequiredService<FeedWriter>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SentMessagePruner>());
         builder.AddEntityTools<EntityInfoTools>();

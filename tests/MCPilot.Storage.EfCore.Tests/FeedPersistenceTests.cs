@@ -11,6 +11,9 @@ namespace MCPilot.Storage.EfCore.Tests;
 /// </summary>
 public sealed class FeedPersistenceTests
 {
+    // Messages are posted "now": persisted ones older than the retention (a week) are deleted at start.
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -73,6 +76,34 @@ public sealed class FeedPersistenceTests
         await second.StopAsync(Ct);
     }
 
+    [Fact]
+    public async Task Restart_StoredMessageUnreadable_IsDroppedAndTheRestOfTheFeedRestored()
+    {
+        using var sqlite = new TestSqliteDatabase();
+        var settings = Settings(sqlite, persist: true);
+        EntityId ada;
+        using (var first = TestHost.Build(settings, b => b.AddEfStore().AddEntities()))
+        {
+            await first.StartAsync(Ct);
+            ada = await CreateAdaAsync(first);
+            var router = first.Services.GetRequiredService<EntityRouter>();
+            await router.RouteAsync(Message(1, "first"), Ct);
+            await router.RouteAsync(Message(2, "second"), Ct);
+            await first.StopAsync(Ct);
+        }
+
+        await StoreSql.QueryAsync(sqlite.ConnectionString, "UPDATE mcpilot_entity_feed_messages SET message = '{\"GuildId\": \"not a number' WHERE sequence = 1");
+        using var second = TestHost.Build(settings, b => b.AddEfStore().AddEntities());
+        await second.StartAsync(Ct);
+        await LoadedAsync(second);
+        var feed = second.Services.GetRequiredService<EntityRouter>().GetFeed(ada);
+        await second.Services.GetRequiredService<EntityRouter>().RouteAsync(Message(3, "third"), Ct);
+
+        Assert.Equal(["second", "third"], feed.Read().Messages.Select(m => m.Message.Content));
+        await second.StopAsync(Ct);
+        Assert.Equal(["2", "3"], await StoreSql.QueryAsync(sqlite.ConnectionString, "SELECT sequence FROM mcpilot_entity_feed_messages ORDER BY sequence"));
+    }
+
     private static Dictionary<string, string?> Settings(TestSqliteDatabase sqlite, bool persist) => new()
     {
         ["MCPilot:Storage:DataDirectory"] = sqlite.Directory,
@@ -107,6 +138,6 @@ public sealed class FeedPersistenceTests
         AuthorId = 900,
         AuthorName = "Grace",
         Content = content,
-        Timestamp = DateTimeOffset.UnixEpoch.AddSeconds(id),
+        Timestamp = Now.AddSeconds(id),
     };
 }

@@ -31,6 +31,7 @@ public sealed partial class EntityRouter
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Action<EntityFeed>? _feedChanged;
+    private readonly Task _feedsReady;
     private readonly ConcurrentDictionary<EntityId, EntityFeed> _feeds = new();
     private readonly ConcurrentDictionary<EntityId, EntityFeed> _directFeeds = new();
     private readonly ConcurrentDictionary<string, Regex> _namePatterns = new(StringComparer.Ordinal);
@@ -45,6 +46,7 @@ public sealed partial class EntityRouter
         _time = time;
         _logger = logger;
         _feedChanged = writer is { Enabled: true } ? writer.Changed : null;
+        _feedsReady = writer?.Ready ?? Task.CompletedTask;
         directory.Removed += id =>
         {
             _feeds.TryRemove(id, out _);
@@ -55,15 +57,14 @@ public sealed partial class EntityRouter
 
     /// <summary>
     /// Routes one message: a guild message to the feeds of the entities whose policy covers its
-    /// channel, a direct message to one entity's DMs.
+    /// channel, a direct message to one entity's DMs. With feed persistence on, it first waits until
+    /// the stored feeds are back (only at start).
     /// </summary>
     public ValueTask<RouteResult> RouteAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         Routed.Add(1);
-        return message.GuildId is { } guildId
-            ? RouteGuildMessageAsync(message, guildId, cancellationToken)
-            : RouteDirectMessageAsync(message, cancellationToken);
+        return _feedsReady.IsCompleted ? Dispatch(message, cancellationToken) : RouteWhenFeedsReadyAsync(message, cancellationToken);
     }
 
     /// <summary>The feed of an entity (created empty on first use).</summary>
@@ -80,6 +81,17 @@ public sealed partial class EntityRouter
 
     private EntityFeed NewFeed(EntityId entityId, FeedKind kind) =>
         new(entityId, _options.CurrentValue.FeedCapacity, _time, kind, _feedChanged);
+
+    private async ValueTask<RouteResult> RouteWhenFeedsReadyAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        await _feedsReady.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await Dispatch(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask<RouteResult> Dispatch(InboundMessage message, CancellationToken cancellationToken) =>
+        message.GuildId is { } guildId
+            ? RouteGuildMessageAsync(message, guildId, cancellationToken)
+            : RouteDirectMessageAsync(message, cancellationToken);
 
     private async ValueTask<RouteResult> RouteGuildMessageAsync(InboundMessage message, ulong guildId, CancellationToken cancellationToken)
     {
