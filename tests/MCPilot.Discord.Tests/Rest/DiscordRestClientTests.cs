@@ -295,6 +295,24 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
+    public async Task Errors_ChannelTheBotCannotSee_AreMissingAccess()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        h.State.DenyBotPermission(h.Demo.Random.Id, FakeBotPermission.ViewChannel);
+
+        var read = await Assert.ThrowsAsync<DiscordRestException>(() => h.Client.GetMessagesAsync(h.Demo.Random.Id, MessageQuery.Latest(5), Ct));
+        Assert.Equal(DiscordErrorCodes.MissingAccess, read.Code);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal("GET /channels/{channel_id}/messages", read.Route);
+        Assert.Equal("Missing Access", read.DiscordMessage);
+        Assert.Contains("code 50001", read.Message, StringComparison.Ordinal);
+
+        var send = await Assert.ThrowsAsync<DiscordRestException>(() => h.Client.CreateMessageAsync(h.Demo.Random.Id, new CreateMessageRequest { Content = "x" }, Ct));
+        Assert.Equal(DiscordErrorCodes.MissingAccess, send.Code);
+        Assert.Empty(h.State.GetMessages(h.Demo.Random.Id));
+    }
+
+    [Fact]
     public async Task WrongToken_FailsWithAdvice_AndStopsSending()
     {
         await using var h = await DiscordHarness.StartAsync(token: "bm90LXRoZS10b2tlbg.AAAAAA.wrongwrongwrongwrongwrongwrong");
