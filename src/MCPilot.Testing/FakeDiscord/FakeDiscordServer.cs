@@ -359,9 +359,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
     /// <summary>
     /// An injected 5xx or dropped connection. Neither is recorded, because the spec cannot
-    /// describe them: it declares only 2xx, 4XX and 429 answers for every operation (Discord's
-    /// docs list 502 and other 5xx as gateway or server trouble, answered with an HTML page), and
-    /// a dropped connection has no answer at all. Injected 429 storms are recorded: the spec
+    /// describe them: it declares only 2xx, 4XX and 429 answers for every operation, while Discord's
+    /// docs list 502 (gateway unavailable) and other 5xx (FakeDiscord answers those with an HTML
+    /// page, not JSON), and a dropped connection has no answer at all. Injected 429 storms are recorded: the spec
     /// declares 429 with the body they carry.
     /// </summary>
     private async Task InjectAsync(HttpContext context, FakeDiscordRoute route, FakeDiscordFaults.Fault fault, JsonNode? body)
