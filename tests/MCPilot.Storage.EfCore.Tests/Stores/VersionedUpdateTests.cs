@@ -43,7 +43,7 @@ public abstract class VersionedUpdateTests(StorageProvider provider)
         var database = await TestDatabase.CreateAsync(provider);
         var hook = new CommandHook();
         var services = await database.ServicesAsync(hook);
-        IVersionedRecord record = kind == "entity" ? new EntityRecord(services.GetRequiredService<IEntityStore>()) : new ServerRecord(services.GetRequiredService<IMcpServerStore>());
+        VersionedRecord record = kind == "entity" ? new EntityRecord(services.GetRequiredService<IEntityStore>()) : new ServerRecord(services.GetRequiredService<IMcpServerStore>());
         await record.CreateAsync();
         return new Case(database, services, hook, record);
     }
@@ -59,7 +59,7 @@ public abstract class VersionedUpdateTests(StorageProvider provider)
     protected sealed record RecordState(string? Value, long Version, string Child);
 
     /// <summary>One test's database, stores and hook.</summary>
-    protected sealed record Case(TestDatabase Database, ServiceProvider Services, CommandHook Hook, IVersionedRecord Record) : IAsyncDisposable
+    protected sealed record Case(TestDatabase Database, ServiceProvider Services, CommandHook Hook, VersionedRecord Record) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -68,44 +68,44 @@ public abstract class VersionedUpdateTests(StorageProvider provider)
         }
     }
 
-    /// <summary>A versioned record: created with value "mine" (and child "mine"), updated from that first read to "stale".</summary>
-    protected interface IVersionedRecord
+    /// <summary>
+    /// A versioned record with a unique name: created with value "mine" in <paramref name="column"/>
+    /// (and a child row "mine"), updated from that first read to "stale".
+    /// </summary>
+    protected abstract class VersionedRecord(string table, string column, string name)
     {
-        string Table { get; }
+        public string Table => table;
+
+        protected string Name { get; } = name + "-" + Guid.NewGuid().ToString("N")[..8];
 
         /// <summary>Another writer's change: a new version and the value "theirs".</summary>
-        string OtherWriterSql { get; }
+        public string OtherWriterSql => $"UPDATE {table} SET version = version + 1, {column} = 'theirs' WHERE name = '{Name}'";
 
-        Task CreateAsync();
+        public abstract Task CreateAsync();
 
-        Task UpdateFromFirstReadAsync();
+        public abstract Task UpdateFromFirstReadAsync();
 
-        Task<RecordState> ReadAsync();
+        public abstract Task<RecordState> ReadAsync();
     }
 
-    private sealed class EntityRecord(IEntityStore store) : IVersionedRecord
+    private sealed class EntityRecord(IEntityStore store) : VersionedRecord("mcpilot_entities", "persona", "Ada")
     {
-        private readonly string _name = "Ada-" + Guid.NewGuid().ToString("N")[..8];
         private Entity? _created;
 
-        public string Table => "mcpilot_entities";
-
-        public string OtherWriterSql => $"UPDATE mcpilot_entities SET version = version + 1, persona = 'theirs' WHERE name = '{_name}'";
-
-        public async Task CreateAsync() => _created = await store.CreateAsync(new Entity
+        public override async Task CreateAsync() => _created = await store.CreateAsync(new Entity
         {
             Id = EntityId.New(),
-            Name = _name,
+            Name = Name,
             Persona = "mine",
             Guilds = [new EntityGuildMembership(1, new ChannelPolicy { Allow = new HashSet<ulong> { 10 } })],
             CreatedAt = T0,
             UpdatedAt = T0,
         }, Ct);
 
-        public Task UpdateFromFirstReadAsync() =>
+        public override Task UpdateFromFirstReadAsync() =>
             store.UpdateAsync(_created! with { Persona = "stale", Guilds = [new EntityGuildMembership(2, ChannelPolicy.AllowAll)] }, Ct);
 
-        public async Task<RecordState> ReadAsync()
+        public override async Task<RecordState> ReadAsync()
         {
             var read = await store.GetAsync(_created!.Id, Ct);
             var child = read!.Guilds.Single() is { GuildId: 1 } membership && membership.Policy.Allow.SetEquals([10UL]) ? "mine" : "stale";
@@ -113,19 +113,14 @@ public abstract class VersionedUpdateTests(StorageProvider provider)
         }
     }
 
-    private sealed class ServerRecord(IMcpServerStore store) : IVersionedRecord
+    private sealed class ServerRecord(IMcpServerStore store) : VersionedRecord("mcpilot_mcp_servers", "command", "github")
     {
-        private readonly string _name = "github-" + Guid.NewGuid().ToString("N")[..8];
         private McpServerRegistration? _created;
 
-        public string Table => "mcpilot_mcp_servers";
-
-        public string OtherWriterSql => $"UPDATE mcpilot_mcp_servers SET version = version + 1, command = 'theirs' WHERE name = '{_name}'";
-
-        public async Task CreateAsync() => _created = await store.CreateAsync(new McpServerRegistration
+        public override async Task CreateAsync() => _created = await store.CreateAsync(new McpServerRegistration
         {
             Id = Guid.NewGuid(),
-            Name = _name,
+            Name = Name,
             Scope = McpServerScope.User,
             Owner = OwnerId.ForDiscordUser(42),
             Transport = McpServerTransport.Command,
@@ -135,10 +130,10 @@ public abstract class VersionedUpdateTests(StorageProvider provider)
             UpdatedAt = T0,
         }, Ct);
 
-        public Task UpdateFromFirstReadAsync() =>
+        public override Task UpdateFromFirstReadAsync() =>
             store.UpdateAsync(_created! with { Command = "stale", EncryptedEnvironment = new Dictionary<string, string> { ["TOKEN"] = "stale" } }, Ct);
 
-        public async Task<RecordState> ReadAsync()
+        public override async Task<RecordState> ReadAsync()
         {
             var read = await store.GetAsync(_created!.Id, Ct);
             return new RecordState(read!.Command, read.Version, read.EncryptedEnvironment.Single().Value);
