@@ -18,8 +18,6 @@ public abstract class LookupPlanFixture(StorageProvider provider) : IAsyncLifeti
     private TestDatabase? _database;
     private ServiceProvider? _services;
 
-    public StorageProvider Provider => provider;
-
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not initialised.");
