@@ -31,6 +31,17 @@ public sealed class EntityRegistry
         _time = time;
     }
 
+    /// <summary>
+    /// Raised after this host forgot an entity: it was deleted (<see cref="DeleteAsync"/>), or a
+    /// <see cref="RefreshAsync"/> found it gone from the store. The endpoints close the entity's open
+    /// sessions on it. Handlers run on the caller's thread and must be quick and must not throw.
+    /// </summary>
+    public event Action<EntityId>? EntityRemoved
+    {
+        add => _directory.Removed += value;
+        remove => _directory.Removed -= value;
+    }
+
     /// <summary>Whether the registry has loaded every entity from the store (readiness).</summary>
     public bool IsLoaded => _directory.IsLoaded;
 
