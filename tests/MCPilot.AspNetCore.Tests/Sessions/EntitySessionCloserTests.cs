@@ -15,20 +15,28 @@ public sealed class EntitySessionCloserTests : IAsyncLifetime
 {
     private static readonly TimeSpan StreamEndTimeout = TimeSpan.FromSeconds(15);
 
+    private readonly List<HttpResponseMessage> _streams = [];
     private EntityHost _host = null!;
 
     public async ValueTask InitializeAsync() => _host = await EntityHost.StartAsync();
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var stream in _streams)
+        {
+            stream.Dispose();
+        }
+
+        await _host.DisposeAsync();
+    }
 
     [Fact]
     public async Task EntityDeleted_StreamableGetAndLegacySseStreamsEnd()
     {
         var (entity, key) = await _host.CreateEntityAsync("Ada");
         using var client = _host.Client(key);
-        var session = await RawHttp.InitializeAsync(client, _host.EntityUrl(entity.Id), key);
-        using var get = await OpenGetAsync(client, entity.Id, session);
-        using var sse = await OpenLegacySseAsync(client, entity.Id);
+        var (session, get) = await OpenSessionWithGetAsync(client, entity.Id, key);
+        var sse = await OpenLegacySseAsync(client, entity.Id);
         Assert.Equal(2, Sessions.CountFor(entity.Id));
 
         Assert.True(await _host.Registry.DeleteAsync(entity.Id, TestContext.Current.CancellationToken));
@@ -37,7 +45,7 @@ public sealed class EntitySessionCloserTests : IAsyncLifetime
         await ReadToEndAsync(sse);
         Assert.Equal(0, Sessions.CountFor(entity.Id));
         Assert.Null(Sessions.Find(session, entity.Id));
-        using var after = await client.SendAsync(RawHttp.Post(_host.EntityUrl(entity.Id), """{"jsonrpc":"2.0","id":2,"method":"ping"}""", key, session), TestContext.Current.CancellationToken);
+        using var after = await PingAsync(client, entity.Id, key, session);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
@@ -46,8 +54,7 @@ public sealed class EntitySessionCloserTests : IAsyncLifetime
     {
         var (entity, key) = await _host.CreateEntityAsync("Ada");
         using var client = _host.Client(key);
-        var session = await RawHttp.InitializeAsync(client, _host.EntityUrl(entity.Id), key);
-        using var get = await OpenGetAsync(client, entity.Id, session);
+        var (session, get) = await OpenSessionWithGetAsync(client, entity.Id, key);
 
         // Another process (an operator CLI, another host) deleted it from the store; this host refreshes.
         await _host.Services.GetRequiredService<IEntityStore>().DeleteAsync(entity.Id, TestContext.Current.CancellationToken);
@@ -66,21 +73,19 @@ public sealed class EntitySessionCloserTests : IAsyncLifetime
         var kept = await keys.CreateAsync(entity.Id, "desktop", cancellationToken: TestContext.Current.CancellationToken);
         using var revokedClient = _host.Client(revoked.Key);
         using var keptClient = _host.Client(kept.Key);
-        var revokedSession = await RawHttp.InitializeAsync(revokedClient, _host.EntityUrl(entity.Id), revoked.Key);
-        using var revokedGet = await OpenGetAsync(revokedClient, entity.Id, revokedSession);
-        using var revokedSse = await OpenLegacySseAsync(revokedClient, entity.Id);
-        var keptSession = await RawHttp.InitializeAsync(keptClient, _host.EntityUrl(entity.Id), kept.Key);
-        using var keptGet = await OpenGetAsync(keptClient, entity.Id, keptSession);
+        var (revokedSession, revokedGet) = await OpenSessionWithGetAsync(revokedClient, entity.Id, revoked.Key);
+        var revokedSse = await OpenLegacySseAsync(revokedClient, entity.Id);
+        var (keptSession, keptGet) = await OpenSessionWithGetAsync(keptClient, entity.Id, kept.Key);
         Assert.Equal(3, Sessions.CountFor(entity.Id));
 
         Assert.True(await keys.RevokeAsync(entity.Id, revoked.Credential.Id, TestContext.Current.CancellationToken));
 
         await ReadToEndAsync(revokedGet);
         await ReadToEndAsync(revokedSse);
-        using var closed = await keptClient.SendAsync(RawHttp.Post(_host.EntityUrl(entity.Id), """{"jsonrpc":"2.0","id":2,"method":"ping"}""", kept.Key, revokedSession), TestContext.Current.CancellationToken);
+        using var closed = await PingAsync(keptClient, entity.Id, kept.Key, revokedSession);
         Assert.Equal(HttpStatusCode.NotFound, closed.StatusCode);
         Assert.Equal(JsonRpcHttp.SessionNotFound, (await RawHttp.ErrorAsync(closed)).Code);
-        using var open = await keptClient.SendAsync(RawHttp.Post(_host.EntityUrl(entity.Id), """{"jsonrpc":"2.0","id":3,"method":"ping"}""", kept.Key, keptSession), TestContext.Current.CancellationToken);
+        using var open = await PingAsync(keptClient, entity.Id, kept.Key, keptSession);
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
         Assert.Equal(1, Sessions.CountFor(entity.Id));
         Assert.NotNull(Sessions.Find(keptSession, entity.Id));
@@ -93,17 +98,25 @@ public sealed class EntitySessionCloserTests : IAsyncLifetime
         var keys = _host.Services.GetRequiredService<EntityKeys>();
         var old = await keys.CreateAsync(entity.Id, "laptop", cancellationToken: TestContext.Current.CancellationToken);
         using var client = _host.Client(old.Key);
-        var session = await RawHttp.InitializeAsync(client, _host.EntityUrl(entity.Id), old.Key);
-        using var get = await OpenGetAsync(client, entity.Id, session);
+        var (session, get) = await OpenSessionWithGetAsync(client, entity.Id, old.Key);
 
         var rotated = await keys.RotateAsync(entity.Id, old.Credential.Id, cancellationToken: TestContext.Current.CancellationToken);
 
         await ReadToEndAsync(get);
-        using var closed = await client.SendAsync(RawHttp.Post(_host.EntityUrl(entity.Id), """{"jsonrpc":"2.0","id":2,"method":"ping"}""", rotated.Key, session), TestContext.Current.CancellationToken);
+        using var closed = await PingAsync(client, entity.Id, rotated.Key, session);
         Assert.Equal(HttpStatusCode.NotFound, closed.StatusCode);
     }
 
     private EntitySessionManager Sessions => _host.Services.GetRequiredService<EntitySessionManager>();
+
+    private async Task<(string Session, HttpResponseMessage Stream)> OpenSessionWithGetAsync(HttpClient client, EntityId entityId, string key)
+    {
+        var session = await RawHttp.InitializeAsync(client, _host.EntityUrl(entityId), key);
+        return (session, await OpenGetAsync(client, entityId, session));
+    }
+
+    private Task<HttpResponseMessage> PingAsync(HttpClient client, EntityId entityId, string key, string session) =>
+        client.SendAsync(RawHttp.Post(_host.EntityUrl(entityId), """{"jsonrpc":"2.0","id":2,"method":"ping"}""", key, session), TestContext.Current.CancellationToken);
 
     private async Task<HttpResponseMessage> OpenGetAsync(HttpClient client, EntityId entityId, string session)
     {
@@ -111,6 +124,7 @@ public sealed class EntitySessionCloserTests : IAsyncLifetime
         request.Headers.Add("Accept", "text/event-stream");
         request.Headers.Add("Mcp-Session-Id", session);
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        _streams.Add(response);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         return response;
     }
@@ -120,6 +134,7 @@ public sealed class EntitySessionCloserTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, _host.EntityUrl(entityId, "/sse"));
         request.Headers.Add("Accept", "text/event-stream");
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        _streams.Add(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         // The first event names the message endpoint: once it arrives, the session is registered.
