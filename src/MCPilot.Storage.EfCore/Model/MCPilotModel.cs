@@ -26,6 +26,7 @@ internal static class MCPilotModel
     public const string EntityAvatars = "mcpilot_entity_avatars";
     public const string EntityFeeds = "mcpilot_entity_feeds";
     public const string EntityFeedMessages = "mcpilot_entity_feed_messages";
+    public const string PreviousEntityAvatars = "mcpilot_entity_previous_avatars";
 
     public const int OwnerLength = OwnerId.MaxLength;
     public const int LookupIdLength = 64;
@@ -40,6 +41,7 @@ internal static class MCPilotModel
     [
         Entities, EntityGuilds, EntityChannels, Credentials, DmRoutes, OwnerSalts, McpServers, McpServerSecrets,
         ConversationThreads, ConversationMessages, MessageCounters, ToolCalls, SentMessages, EntityAvatars, EntityFeeds, EntityFeedMessages,
+        PreviousEntityAvatars,
     ];
 
     /// <summary>Adds MCPilot's model to <paramref name="modelBuilder"/>.</summary>
@@ -244,6 +246,17 @@ internal static class MCPilotModel
             b.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(ContentTypeLength);
             b.Property(x => x.Content).HasColumnName("content");
             b.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(HashLength);
+        });
+
+        modelBuilder.Entity<PreviousEntityAvatarRow>(b =>
+        {
+            Table(b, PreviousEntityAvatars, excludeFromMigrations);
+            b.HasKey(x => new { x.EntityId, x.Hash }).HasName("pk_mcpilot_entity_previous_avatars");
+            b.Property(x => x.EntityId).HasColumnName("entity_id").ValueGeneratedNever();
+            b.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(HashLength);
+            b.Property(x => x.Replaced).HasColumnName("replaced");
+            b.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(ContentTypeLength);
+            b.Property(x => x.Content).HasColumnName("content");
         });
 
         modelBuilder.Entity<EntityFeedRow>(b =>
