@@ -28,6 +28,69 @@ public sealed class VaultOptionsValidatorTests
         Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(16, "hex of 128 bits")]
+    [InlineData(24, "hex of 192 bits")]
+    [InlineData(28, "hex of 224 bits")]
+    public void Start_ShortHexSecret_FailsNamingItsRealStrength(int bytes, string expected)
+    {
+        // e.g. `openssl rand -hex 24`: 48 hex digits, which base64 would misread as 288 bits.
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+        var message = StartFailure(new Dictionary<string, string?> { ["MCPilot:Vault:MasterSecret"] = secret });
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.Contains("at least 256", message, StringComparison.Ordinal);
+        Assert.Contains("openssl rand -base64 32", message, StringComparison.Ordinal);
+        Assert.Contains("openssl rand -hex 32", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(16, "base64 of 128 bits")]
+    [InlineData(24, "base64 of 192 bits")]
+    [InlineData(28, "base64 of 224 bits")]
+    public void Start_ShortBase64Secret_FailsNamingItsRealStrength(int bytes, string expected)
+    {
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes));
+        var message = StartFailure(new Dictionary<string, string?> { ["MCPilot:Vault:MasterSecret"] = secret });
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.Contains("openssl rand -hex 32", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_32ByteSecretAsHexOrBase64_IsAccepted()
+    {
+        foreach (var secret in new[]
+        {
+            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        })
+        {
+            using var provider = VaultFixture.Build(new Dictionary<string, string?> { ["MCPilot:Vault:MasterSecret"] = secret });
+            Assert.Equal("primary", provider.Vault().ActiveKeyId);
+        }
+    }
+
+    [Fact]
+    public void Start_OddNumberOfHexDigits_FailsSayingPartIsMissing()
+    {
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))[..63];
+        var message = StartFailure(new Dictionary<string, string?> { ["MCPilot:Vault:MasterSecret"] = secret });
+        Assert.Contains("odd number of them (63)", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_KeysEntryShortHex_FailsNamingTheKey()
+    {
+        var message = StartFailure(new Dictionary<string, string?>
+        {
+            ["MCPilot:Vault:Keys:k2"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+            ["MCPilot:Vault:ActiveKeyId"] = "k2",
+        });
+        Assert.Contains("MCPilot:Vault:Keys:k2 is hex of 192 bits", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Start_LowEntropySecret_FailsAsNotRandom()
     {
