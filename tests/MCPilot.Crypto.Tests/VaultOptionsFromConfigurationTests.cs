@@ -7,23 +7,19 @@ namespace MCPilot.Crypto.Tests;
 [Collection(nameof(EnvironmentCollection))]
 public sealed class VaultOptionsFromConfigurationTests
 {
+    private const string Plaintext = "a secret";
+    private static readonly SecretBinding Binding = VaultFixture.Binding();
+
     [Fact]
     public async Task Configure_NoSecretInConfiguration_UsesTheEnvironmentVariable()
     {
         var secret = VaultFixture.NewSecret();
-        var salts = new InMemoryOwnerSaltStore();
-        var binding = VaultFixture.Binding();
-        string envelope;
-        using (new EnvironmentVariable(VaultOptions.MasterSecretEnvironmentVariable, secret))
-        {
-            using var fromEnvironment = VaultFixture.Build(new Dictionary<string, string?>(), salts);
-            envelope = await fromEnvironment.Vault().EncryptStringAsync(binding, "via BOT_MASTER_SECRET");
-        }
+        var (salts, envelope) = await EncryptAsync(configured: null, environment: secret);
 
         using var sameSecret = VaultFixture.Build(secret, salts: salts);
         using var otherSecret = VaultFixture.Build(VaultFixture.NewSecret(), salts: salts);
-        Assert.Equal("via BOT_MASTER_SECRET", await sameSecret.Vault().DecryptStringAsync(binding, envelope));
-        var error = await Assert.ThrowsAsync<SecretVaultException>(() => otherSecret.Vault().DecryptAsync(binding, envelope).AsTask());
+        Assert.Equal(Plaintext, await sameSecret.Vault().DecryptStringAsync(Binding, envelope));
+        var error = await Assert.ThrowsAsync<SecretVaultException>(() => otherSecret.Vault().DecryptAsync(Binding, envelope).AsTask());
         Assert.Equal(SecretVaultError.AuthenticationFailed, error.Error);
     }
 
@@ -31,17 +27,10 @@ public sealed class VaultOptionsFromConfigurationTests
     public async Task Configure_SecretInConfigurationAndEnvironment_ConfigurationWins()
     {
         var configured = VaultFixture.NewSecret();
-        var salts = new InMemoryOwnerSaltStore();
-        var binding = VaultFixture.Binding();
-        string envelope;
-        using (new EnvironmentVariable(VaultOptions.MasterSecretEnvironmentVariable, VaultFixture.NewSecret()))
-        {
-            using var both = VaultFixture.Build(configured, salts: salts);
-            envelope = await both.Vault().EncryptStringAsync(binding, "via MCPilot:Vault:MasterSecret");
-        }
+        var (salts, envelope) = await EncryptAsync(configured, environment: VaultFixture.NewSecret());
 
         using var sameSecret = VaultFixture.Build(configured, salts: salts);
-        Assert.Equal("via MCPilot:Vault:MasterSecret", await sameSecret.Vault().DecryptStringAsync(binding, envelope));
+        Assert.Equal(Plaintext, await sameSecret.Vault().DecryptStringAsync(Binding, envelope));
     }
 
     [Fact]
@@ -53,6 +42,21 @@ public sealed class VaultOptionsFromConfigurationTests
             var error = Assert.Throws<OptionsValidationException>(() => provider.Vault());
             Assert.Contains("(or the BOT_MASTER_SECRET environment variable) is hex of 128 bits", error.Message, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Encrypts <see cref="Plaintext"/> with a vault built while BOT_MASTER_SECRET is <paramref name="environment"/>.</summary>
+    private static async Task<(IOwnerSaltStore Salts, string Envelope)> EncryptAsync(string? configured, string environment)
+    {
+        var salts = new InMemoryOwnerSaltStore();
+        using var variable = new EnvironmentVariable(VaultOptions.MasterSecretEnvironmentVariable, environment);
+        var settings = new Dictionary<string, string?>();
+        if (configured is not null)
+        {
+            settings["MCPilot:Vault:MasterSecret"] = configured;
+        }
+
+        using var provider = VaultFixture.Build(settings, salts);
+        return (salts, await provider.Vault().EncryptStringAsync(Binding, Plaintext));
     }
 
     /// <summary>Sets an environment variable for the process and restores its old value.</summary>
