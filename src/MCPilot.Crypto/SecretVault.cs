@@ -157,16 +157,9 @@ internal sealed class SecretVault : ISecretVault, IDisposable
         var generation = _cache.Generation;
         var salt = await _salts.GetAsync(owner, cancellationToken).ConfigureAwait(false)
             ?? await _salts.GetOrAddAsync(owner, RandomNumberGenerator.GetBytes(OwnerKeyDerivation.SaltSize), cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var saltId = IdOfStoredSalt(salt, owner);
-            CopyOrDeriveKey(master, keyId, owner, salt, saltId, generation, destination);
-            return saltId;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(salt);
-        }
+        var saltId = IdOfStoredSalt(salt, owner);
+        CopyOrDeriveKey(master, keyId, owner, salt, saltId, generation, destination);
+        return saltId;
     }
 
     /// <summary>The owner's key for <paramref name="parts"/>: from the cache when the envelope names its salt, else from the store.</summary>
@@ -183,22 +176,15 @@ internal sealed class SecretVault : ISecretVault, IDisposable
         var salt = await _salts.GetAsync(owner, cancellationToken).ConfigureAwait(false)
             ?? throw new SecretVaultException(SecretVaultError.OwnerShredded,
                 $"Owner '{owner}' has no vault key material: their secrets were shredded (or never existed), and cannot be decrypted.");
-        try
+        var saltId = IdOfStoredSalt(salt, owner);
+        if (parts.SaltId is { } made && made != saltId)
         {
-            var saltId = IdOfStoredSalt(salt, owner);
-            if (parts.SaltId is { } made && made != saltId)
-            {
-                throw new SecretVaultException(SecretVaultError.OwnerShredded,
-                    $"The vault envelope for record '{binding.RecordId}', field '{binding.Field}' was not made with owner '{owner}''s current key material: " +
-                    "the owner was shredded since, so it cannot be decrypted any more (or it belongs to another owner, or was altered).");
-            }
+            throw new SecretVaultException(SecretVaultError.OwnerShredded,
+                $"The vault envelope for record '{binding.RecordId}', field '{binding.Field}' was not made with owner '{owner}''s current key material: " +
+                "the owner was shredded since, so it cannot be decrypted any more (or it belongs to another owner, or was altered).");
+        }
 
-            CopyOrDeriveKey(master, parts.KeyId, owner, salt, saltId, generation, destination);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(salt);
-        }
+        CopyOrDeriveKey(master, parts.KeyId, owner, salt, saltId, generation, destination);
     }
 
     private byte[] FindMasterKey(string keyId) =>
@@ -206,7 +192,10 @@ internal sealed class SecretVault : ISecretVault, IDisposable
             ?? throw new SecretVaultException(SecretVaultError.UnknownKey,
                 $"The vault envelope was made with master key '{keyId}', which is not in the key ring. Add it back under MCPilot:Vault:Keys:{keyId}.");
 
-    /// <summary>Checks a salt read from the store and returns its id.</summary>
+    /// <summary>
+    /// Checks a salt read from the store and returns its id. Salts are not zeroed after use: they
+    /// are not secret without the master key, and a store may hand out the array it keeps.
+    /// </summary>
     private ulong IdOfStoredSalt(byte[] salt, OwnerId owner)
     {
         if (salt.Length < OwnerKeyDerivation.MinimumSaltSize)

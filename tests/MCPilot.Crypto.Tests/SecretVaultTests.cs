@@ -357,7 +357,7 @@ public sealed class SecretVaultTests
     [InlineData(15)]
     public async Task EncryptOrDecrypt_StoredSaltTooShort_FailsNamingTheStoreAndTheFix(int length)
     {
-        using var provider = VaultFixture.Build(Secret, salts: new CorruptOwnerSaltStore(length));
+        using var provider = VaultFixture.Build(Secret, salts: FixedOwnerSaltStore.OfLength(length));
         var vault = provider.Vault();
 
         var encrypt = await Assert.ThrowsAsync<InvalidOperationException>(() => vault.EncryptStringAsync(VaultFixture.Binding(), "x").AsTask());
@@ -368,20 +368,25 @@ public sealed class SecretVaultTests
         {
             Assert.Contains($"a salt of {length} byte(s)", message, StringComparison.Ordinal);
             Assert.Contains("at least 16", message, StringComparison.Ordinal);
-            Assert.Contains(nameof(CorruptOwnerSaltStore), message, StringComparison.Ordinal);
+            Assert.Contains(nameof(FixedOwnerSaltStore), message, StringComparison.Ordinal);
             Assert.Contains("restore it from a backup", message, StringComparison.Ordinal);
         }
     }
 
-    [Fact]
-    public async Task EncryptOrDecrypt_StoredSaltOf16Bytes_Works()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task EncryptOrDecrypt_StoredSaltOf16Bytes_WorksAndTheStoresArrayIsLeftAlone(bool warmCache)
     {
-        using var provider = VaultFixture.Build(Secret, salts: new CorruptOwnerSaltStore(16));
+        var salts = FixedOwnerSaltStore.OfLength(16);
+        var original = salts.Salt.ToArray();
+        using var provider = VaultFixture.Build(Secret, warmCache, salts);
         var vault = provider.Vault();
 
         var envelope = await vault.EncryptStringAsync(VaultFixture.Binding(), "sixteen is enough");
 
         Assert.Equal("sixteen is enough", await vault.DecryptStringAsync(VaultFixture.Binding(), envelope));
+        Assert.Equal(original, salts.Salt);
     }
 
     [Fact]
