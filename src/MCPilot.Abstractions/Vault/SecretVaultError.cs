@@ -10,11 +10,15 @@ public enum SecretVaultError
     UnknownKey,
 
     /// <summary>
-    /// Authentication failed: the envelope was altered, or it belongs to another owner, record
-    /// or field. The two cannot be told apart, by design.
+    /// Authentication failed: the envelope was altered, or it belongs to another record or field
+    /// (or, for a format-1 envelope, another owner). These cannot be told apart, by design.
     /// </summary>
     AuthenticationFailed,
 
-    /// <summary>The owner has no key material: never had secrets, or was shredded.</summary>
+    /// <summary>
+    /// The envelope was made with key material the owner no longer has: the owner never had
+    /// secrets, was shredded (the envelope predates the erase), or the envelope was made for another
+    /// owner (format 2 envelopes name their owner's salt, so a copy under another owner lands here).
+    /// </summary>
     OwnerShredded,
 }
