@@ -31,7 +31,7 @@ public static class MCPilotBuilderEndpointExtensions
         }
 
         builder.AddEntities();
-        services.AddOptions<EntityEndpointOptions>().BindConfiguration(EntityEndpointOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<EntityEndpointOptions>(EntityEndpointOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EntityEndpointOptions>, EntityEndpointOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEntityAuthenticator, ApiKeyEntityAuthenticator>());

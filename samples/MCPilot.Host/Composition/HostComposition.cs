@@ -28,7 +28,7 @@ internal static class HostComposition
 
         var services = builder.Services;
         services.AddSingleton(settings);
-        services.AddOptions<HostAppOptions>().BindConfiguration(HostAppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<HostAppOptions>(HostAppOptions.SectionName);
         services.AddMCPilot().AddEfStore().AddEntityEndpoints();
         services.TryAddSingleton<EntityUrls>();
         services.TryAddSingleton<HostStatus>();

@@ -4,6 +4,7 @@ using MCPilot.Host.Composition;
 using MCPilot.Host.Discord;
 using MCPilot.Host.Playground;
 using MCPilot.Host.Status;
+using Microsoft.Extensions.Options;
 
 namespace MCPilot.Host.Server;
 
@@ -30,10 +31,11 @@ internal static class HostServer
 
         await using (host)
         {
-            // RunAsync disposes the services: take the Gateway client first, to ask it why the host stopped.
-            var gatewayClient = host.App.Services.GetService<DiscordGatewayClient>();
+            DiscordGatewayClient? gatewayClient = null;
             try
             {
+                // RunAsync disposes the services: take the Gateway client first, to ask it why the host stopped.
+                gatewayClient = host.App.Services.GetService<DiscordGatewayClient>();
                 await host.App.RunAsync();
             }
             catch (OperationCanceledException) when (gatewayClient?.Completion.IsFaulted == true)
@@ -98,9 +100,13 @@ internal static class HostServer
 
         services.AddHostDiscord();
 
+        WebApplication? app = null;
         try
         {
-            var app = builder.Build();
+            app = builder.Build();
+
+            // Every setting first, all failures at once (else the first service to read a bad one stops the host, naming only it).
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
             if (settings.GeneratedSecretPath is { } secret)
             {
                 HostLog.GeneratedPlaygroundSecret(app.Logger, secret);
@@ -121,6 +127,11 @@ internal static class HostServer
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             if (playground is not null)
             {
                 await playground.DisposeAsync();
