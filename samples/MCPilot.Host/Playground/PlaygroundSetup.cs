@@ -2,6 +2,7 @@ using MCPilot.Discord.Gateway;
 using MCPilot.Entities;
 using MCPilot.Host.Composition;
 using MCPilot.Host.Server;
+using MCPilot.Storage;
 
 namespace MCPilot.Host.Playground;
 
@@ -9,7 +10,7 @@ namespace MCPilot.Host.Playground;
 /// Prepares the playground when the host starts, after the database is migrated and before the
 /// entities are loaded: moves the entities of the previous playground world into the new one
 /// (FakeDiscord's ids change at every start; channels are matched by name), creates the demo entity
-/// (or reuses it), makes sure its stored key still works (or issues one), and once the host
+/// (or reuses it; or, when it was deleted, adopts an entity of its name in the playground server), makes sure its stored key still works (or issues one), and once the host
 /// listens and the Gateway is connected to FakeDiscord (so that what a client does next is heard),
 /// prints the entity's MCP URL, key and ready-to-paste client configurations.
 /// </summary>
@@ -48,7 +49,7 @@ internal sealed partial class PlaygroundSetup(
         }
 
         var entity = previous is null ? null : await registry.GetAsync(new EntityId(previous.DemoEntityId), cancellationToken);
-        entity ??= await CreateDemoEntityAsync(guildId, cancellationToken);
+        entity ??= await AdoptDemoEntityAsync(guildId, cancellationToken) ?? await CreateDemoEntityAsync(guildId, cancellationToken);
         var key = previous is not null && previous.DemoEntityId == entity.Id.Value && await keys.AuthenticateAsync(previous.DemoKey, entity.Id, cancellationToken) is not null
             ? previous.DemoKey
             : (await keys.CreateAsync(entity.Id, KeyLabel, cancellationToken: cancellationToken)).Key;
@@ -66,6 +67,22 @@ internal sealed partial class PlaygroundSetup(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The demo entity is gone (deleted with the CLI, say) but the playground's server has an entity
+    /// of its name (made with <c>entities create Ada --guild …</c>): that one becomes the demo entity,
+    /// and gets a playground key of its own (issued below, printed as usual).
+    /// </summary>
+    private async Task<Entity?> AdoptDemoEntityAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var existing = (await entities.ListByGuildAsync(guildId, cancellationToken)).FirstOrDefault(e => StoreKeys.Name(e.Name) == StoreKeys.Name(DemoEntityName));
+        if (existing is not null)
+        {
+            LogAdopted(logger, existing.Name, existing.Id.ToString());
+        }
+
+        return existing;
+    }
 
     private async Task<Entity> CreateDemoEntityAsync(ulong guildId, CancellationToken cancellationToken) =>
         await registry.CreateAsync(new Entity
@@ -113,4 +130,7 @@ internal sealed partial class PlaygroundSetup(
 
     [LoggerMessage(1, LogLevel.Warning, "Could not print the playground's connection details.")]
     private static partial void LogBannerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Information, "The playground's demo entity was deleted; entity {Name} ({EntityId}) in the playground server is the demo entity now, with a new playground key.")]
+    private static partial void LogAdopted(ILogger logger, string name, string entityId);
 }

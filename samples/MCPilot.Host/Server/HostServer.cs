@@ -71,6 +71,7 @@ internal static class HostServer
             // appsettings.json sits next to the executable, wherever it is started from.
             ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
         });
+        MuteEfFailureLogs(builder.Services);
         var settings = builder.AddMCPilotHost();
         HostListeners.Read(builder.Configuration);
         HostListeners.AllowPublicHost(builder.Configuration);
@@ -140,6 +141,20 @@ internal static class HostServer
             throw;
         }
     }
+
+    /// <summary>
+    /// EF Core logs a failed command or save (a name taken, a stale version) as an error with its
+    /// stack, before MCPilot turns it into a clear error of its own, which the caller reports or
+    /// logs. Those categories are off unless configuration names them (its rules come later and win).
+    /// </summary>
+    private static void MuteEfFailureLogs(IServiceCollection services) =>
+        services.Configure<LoggerFilterOptions>(o =>
+        {
+            foreach (var category in (string[])["Microsoft.EntityFrameworkCore.Database.Command", "Microsoft.EntityFrameworkCore.Update", "Microsoft.EntityFrameworkCore.Query"])
+            {
+                o.Rules.Insert(0, new LoggerFilterRule(null, category, LogLevel.None, null));
+            }
+        });
 
     private static bool HasListenerSettings(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[HostListeners.UrlsKey])

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using MCPilot.Entities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MCPilot.Host.Tests.Playground;
 
@@ -90,6 +91,51 @@ public sealed class PlaygroundTests : IDisposable
         Assert.NotEqual(key, second.Demo.Key);
         using var accepted = await InitializeAsync(second, second.Demo.Entity.Id, second.Demo.Key);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Restart_DemoEntityDeletedAndItsNameTakenInThePlaygroundServer_AdoptsThatEntityWithANewKey()
+    {
+        string oldKey;
+        ulong oldGuild;
+        await using (var first = await InProcessHost.StartAsync(_data.Path))
+        {
+            await first.WaitReadyAsync();
+            oldKey = first.Demo.Key;
+            oldGuild = first.Playground.Demo.Guild.Id;
+        }
+
+        (await CliRun.RunAsync(_data.Path, "entities", "delete", "Ada", "--yes")).Succeeded();
+        var created = (await CliRun.RunAsync(_data.Path, "entities", "create", "Ada", "--guild", oldGuild.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json")).Json();
+        var adoptedId = EntityId.Parse(created.GetProperty("id").GetString()!);
+
+        await using var second = await InProcessHost.StartAsync(_data.Path);
+        await second.WaitReadyAsync();
+
+        Assert.Equal(adoptedId, second.Demo.Entity.Id);
+        Assert.NotEqual(oldKey, second.Demo.Key);
+        Assert.Equal([second.Playground.Demo.Guild.Id], second.Demo.Entity.Guilds.Select(g => g.GuildId));
+        var banner = await WaitForBannerAsync(second);
+        Assert.Contains($"Entity    Ada ({adoptedId})", banner, StringComparison.Ordinal);
+        Assert.Contains($"API key   {second.Demo.Key}", banner, StringComparison.Ordinal);
+        using var accepted = await InitializeAsync(second, adoptedId, second.Demo.Key);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Single((await CliRun.RunAsync(_data.Path, "entities", "list", "--json")).Json().EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Start_EfCoreFailureLogs_AreOffUnlessConfigured()
+    {
+        await using var host = await InProcessHost.StartAsync(_data.Path);
+        using var other = new TestDataDirectory();
+        await using var configured = await InProcessHost.StartAsync(other.Path, "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Update=Error");
+
+        var logs = host.Services.GetRequiredService<ILoggerFactory>();
+        Assert.False(logs.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Critical));
+        Assert.False(logs.CreateLogger("Microsoft.EntityFrameworkCore.Update").IsEnabled(LogLevel.Critical));
+        Assert.False(logs.CreateLogger("Microsoft.EntityFrameworkCore.Query").IsEnabled(LogLevel.Critical));
+        Assert.True(logs.CreateLogger("Microsoft.EntityFrameworkCore.Migrations").IsEnabled(LogLevel.Warning));
+        Assert.True(configured.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.EntityFrameworkCore.Update").IsEnabled(LogLevel.Error));
     }
 
     [Fact]
