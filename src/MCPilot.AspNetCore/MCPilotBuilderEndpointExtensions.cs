@@ -38,6 +38,7 @@ public static class MCPilotBuilderEndpointExtensions
         services.TryAddSingleton<RequestOriginValidator>();
         services.TryAddSingleton<EntityRequestGate>();
         services.TryAddSingleton<EntitySessionManager>();
+        services.TryAddSingleton<IEntitySessions>(sp => sp.GetRequiredService<EntitySessionManager>());
         services.TryAddSingleton<StreamableHttpHandler>();
         services.TryAddSingleton<LegacySseHandler>();
         services.TryAddSingleton<AvatarHandler>();

@@ -85,7 +85,6 @@ internal static class HostServer
         services.AddSingleton(new HostConsole(output));
         services.AddSingleton<HostRuntime>();
         services.AddHostedService(sp => sp.GetRequiredService<HostRuntime>());
-        services.AddSingleton<SessionGauge>();
         services.AddHostStatusSource<HostProcessStatusSource>();
 
         PlaygroundDiscord? playground = null;

@@ -223,7 +223,7 @@ public sealed class PlaygroundTests : IDisposable
         return host.Console.ToString();
     }
 
-    private static async Task<HttpResponseMessage> InitializeAsync(InProcessHost host, EntityId entity, string key)
+    internal static async Task<HttpResponseMessage> InitializeAsync(InProcessHost host, EntityId entity, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/mcp/{entity}", UriKind.Relative))
         {
