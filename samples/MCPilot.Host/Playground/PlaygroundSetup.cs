@@ -119,7 +119,8 @@ internal sealed partial class PlaygroundSetup(
             await runtime.Started;
             await gateway.WaitUntilReadyAsync(lifetime.ApplicationStopping);
             var demo = _ready.Task.Result;
-            await console.Out.WriteAsync(PlaygroundBanner.Render(runtime.LocalUrl!, demo, urls, discord));
+            var inspectorConfig = WriteInspectorConfig(demo);
+            await console.Out.WriteAsync(PlaygroundBanner.Render(runtime.LocalUrl!, demo, urls, discord, inspectorConfig));
             await console.Out.FlushAsync();
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or GatewayFatalException or InvalidOperationException or OperationCanceledException)
@@ -128,9 +129,26 @@ internal sealed partial class PlaygroundSetup(
         }
     }
 
+    /// <summary>Writes the MCP Inspector's configuration file for the demo entity; returns its path, or null (logged) when it cannot be written.</summary>
+    private string? WriteInspectorConfig(PlaygroundDemo demo)
+    {
+        try
+        {
+            return InspectorConfigFile.Write(settings.DataDirectory, InspectorConfigFile.Content(PlaygroundBanner.ServerName(demo.Entity.Name), urls.McpUrl(demo.Entity.Id), demo.Key));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogInspectorConfigFailed(logger, Path.Combine(settings.DataDirectory, InspectorConfigFile.FileName), e.Message);
+            return null;
+        }
+    }
+
     [LoggerMessage(1, LogLevel.Warning, "Could not print the playground's connection details.")]
     private static partial void LogBannerFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(2, LogLevel.Information, "The playground's demo entity was deleted; entity {Name} ({EntityId}) in the playground server is the demo entity now, with a new playground key.")]
     private static partial void LogAdopted(ILogger logger, string name, string entityId);
+
+    [LoggerMessage(3, LogLevel.Warning, "Could not write the MCP Inspector's configuration {Path} ({Error}); the banner shows its command line instead.")]
+    private static partial void LogInspectorConfigFailed(ILogger logger, string path, string error);
 }

@@ -25,10 +25,57 @@ public sealed class PlaygroundTests : IDisposable
         Assert.Contains($"MCP URL   {mcpUrl}", banner, StringComparison.Ordinal);
         Assert.Contains($"API key   {demo.Key}", banner, StringComparison.Ordinal);
         Assert.Contains($"claude mcp add --transport http mcpilot-ada {mcpUrl} --header \"Authorization: Bearer {demo.Key}\"", banner, StringComparison.Ordinal);
-        Assert.Contains("\"mcp-remote\"", banner, StringComparison.Ordinal);
         Assert.Contains($"npx @modelcontextprotocol/inspector --cli {mcpUrl} --transport http", banner, StringComparison.Ordinal);
         Assert.Equal("Ada", demo.Entity.Name);
         Assert.True(demo.Entity.MayUse(host.Playground.Demo.Guild.Id, host.Playground.Demo.General.Id));
+
+        // Every JSON block printed parses, and points at the entity with its key.
+        var blocks = JsonBlocks(banner);
+        Assert.Equal(3, blocks.Count);
+        var claudeCode = blocks[0].GetProperty("mcpServers").GetProperty("mcpilot-ada");
+        Assert.Equal("http", claudeCode.GetProperty("type").GetString());
+        Assert.Equal(mcpUrl.ToString(), claudeCode.GetProperty("url").GetString());
+        Assert.Equal($"Bearer {demo.Key}", claudeCode.GetProperty("headers").GetProperty("Authorization").GetString());
+        var desktop = blocks[1].GetProperty("mcpServers").GetProperty("mcpilot-ada");
+        Assert.Equal("npx", desktop.GetProperty("command").GetString());
+        Assert.Equal(["-y", "mcp-remote", mcpUrl.ToString(), "--header", "Authorization:${MCPILOT_AUTH}"], desktop.GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal($"Bearer {demo.Key}", desktop.GetProperty("env").GetProperty("MCPILOT_AUTH").GetString());
+        var inspector = blocks[2].GetProperty("mcpServers").GetProperty("mcpilot-ada");
+        Assert.Equal("streamable-http", inspector.GetProperty("type").GetString());
+        Assert.Equal(mcpUrl.ToString(), inspector.GetProperty("url").GetString());
+        Assert.Equal($"Bearer {demo.Key}", inspector.GetProperty("headers").GetProperty("Authorization").GetString());
+
+        // The Inspector's block is the file the host wrote, owner-only.
+        var file = _data.File("inspector.json");
+        Assert.Contains($"npx @modelcontextprotocol/inspector --config {file} --server mcpilot-ada", banner, StringComparison.Ordinal);
+        using var written = JsonDocument.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+        Assert.True(JsonElement.DeepEquals(blocks[2], written.RootElement));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    /// <summary>The JSON documents in the banner: each starts with a line "  {" and ends with the line "  }".</summary>
+    private static List<JsonElement> JsonBlocks(string banner)
+    {
+        var blocks = new List<JsonElement>();
+        var lines = banner.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i] != "  {")
+            {
+                continue;
+            }
+
+            var end = Array.IndexOf(lines, "  }", i);
+            Assert.True(end > i, "A JSON block in the banner is not closed.");
+            using var document = JsonDocument.Parse(string.Join('\n', lines[i..(end + 1)]));
+            blocks.Add(document.RootElement.Clone());
+            i = end;
+        }
+
+        return blocks;
     }
 
     [Fact]
