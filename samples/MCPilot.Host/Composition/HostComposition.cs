@@ -22,6 +22,11 @@ internal static class HostComposition
             configuration[HostSettings.StorageDataDirectoryKey] = dataDirectory;
         }
 
+        if (HostSettings.DefaultSqlitePath(configuration) is { } sqlite)
+        {
+            HostDataDirectory.ProtectSqliteDatabase(sqlite);
+        }
+
         var mode = HostSettings.ReadMode(configuration);
         var generatedSecret = mode == HostMode.Playground ? PlaygroundSecret.EnsureConfigured(configuration, dataDirectory) : null;
         var settings = new HostSettings(dataDirectory, mode, generatedSecret);

@@ -11,8 +11,8 @@ namespace MCPilot.Host.Playground;
 /// entities are loaded: moves the entities of the previous playground world into the new one
 /// (FakeDiscord's ids change at every start; channels are matched by name), creates the demo entity
 /// (or reuses it; or, when it was deleted, adopts an entity of its name in the playground server), makes sure its stored key still works (or issues one), and once the host
-/// listens and the Gateway is connected to FakeDiscord (so that what a client does next is heard),
-/// prints the entity's MCP URL, key and ready-to-paste client configurations.
+/// listens, the Gateway is connected to FakeDiscord (so that what a client does next is heard) and the
+/// bot's slash commands are registered, prints the entity's MCP URL, key and ready-to-paste client configurations.
 /// </summary>
 internal sealed partial class PlaygroundSetup(
     PlaygroundDiscord discord,
@@ -24,6 +24,8 @@ internal sealed partial class PlaygroundSetup(
     EntityUrls urls,
     HostConsole console,
     DiscordGatewayClient gateway,
+    PlaygroundCommandRunner commands,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<PlaygroundSetup> logger) : IHostedLifecycleService
 {
@@ -32,6 +34,9 @@ internal sealed partial class PlaygroundSetup(
 
     /// <summary>The label of the demo entity's key.</summary>
     public const string KeyLabel = "playground";
+
+    /// <summary>How long the banner waits for the bot's slash commands to be registered before it is printed anyway.</summary>
+    public static readonly TimeSpan CommandRegistrationWait = TimeSpan.FromSeconds(30);
 
     private readonly TaskCompletionSource<PlaygroundDemo> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -118,6 +123,16 @@ internal sealed partial class PlaygroundSetup(
         {
             await runtime.Started;
             await gateway.WaitUntilReadyAsync(lifetime.ApplicationStopping);
+            try
+            {
+                // The banner says "ready": /talk and the other commands must work by then.
+                await commands.WaitBotCommandsRegisteredAsync(lifetime.ApplicationStopping).WaitAsync(CommandRegistrationWait, time, lifetime.ApplicationStopping);
+            }
+            catch (TimeoutException)
+            {
+                LogCommandsNotRegistered(logger, CommandRegistrationWait);
+            }
+
             var demo = _ready.Task.Result;
             var inspectorConfig = WriteInspectorConfig(demo);
             await console.Out.WriteAsync(PlaygroundBanner.Render(runtime.LocalUrl!, demo, urls, discord, inspectorConfig));
@@ -148,6 +163,9 @@ internal sealed partial class PlaygroundSetup(
 
     [LoggerMessage(2, LogLevel.Information, "The playground's demo entity was deleted; entity {Name} ({EntityId}) in the playground server is the demo entity now, with a new playground key.")]
     private static partial void LogAdopted(ILogger logger, string name, string entityId);
+
+    [LoggerMessage(4, LogLevel.Warning, "The bot's slash commands are still not registered in the playground's FakeDiscord after {Wait}: see the log above; the playground is not ready until they are.")]
+    private static partial void LogCommandsNotRegistered(ILogger logger, TimeSpan wait);
 
     [LoggerMessage(3, LogLevel.Warning, "Could not write the MCP Inspector's configuration {Path} ({Error}); the banner shows its command line instead.")]
     private static partial void LogInspectorConfigFailed(ILogger logger, string path, string error);

@@ -3,6 +3,7 @@ using MCPilot.Host.Cli;
 using MCPilot.Host.Composition;
 using MCPilot.Host.Discord;
 using MCPilot.Host.Playground;
+using MCPilot.Host.Playground.Api;
 using MCPilot.Host.Status;
 using Microsoft.Extensions.Options;
 
@@ -116,7 +117,7 @@ internal static class HostServer
             app.MapHostAdmin();
             if (playground is not null)
             {
-                app.MapPlaygroundPage();
+                app.MapPlayground();
             }
             else
             {

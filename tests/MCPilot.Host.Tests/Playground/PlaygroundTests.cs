@@ -186,6 +186,19 @@ public sealed class PlaygroundTests : IDisposable
     }
 
     [Fact]
+    public async Task Ready_SlashCommandsRegistered_TalkWorksAtOnce()
+    {
+        // Registration takes a while (as on Discord): the playground must not say it is ready before.
+        await using var host = await InProcessHost.StartAsync(_data.Path, h => h.Playground!.Server.Faults.SetLatency(TimeSpan.FromSeconds(2), "PUT /applications/{application_id}/commands"));
+        await host.WaitReadyAsync();
+
+        Assert.Equal(["entities", "leaderboard", "status", "talk"], host.CommandRunner.Commands.Select(c => c.Name));
+        var world = host.Playground.Demo;
+        var talk = await host.RunCommandAsync(world.Alice, world.General, "talk", ("entity", "Ada"));
+        Assert.Contains("now go to **Ada**", Assert.Single(talk.Replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_ServedAtRootWithItsScript()
     {
         await using var host = await InProcessHost.StartAsync(_data.Path);

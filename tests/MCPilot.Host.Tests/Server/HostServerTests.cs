@@ -55,7 +55,7 @@ public sealed class HostServerTests : IDisposable
         var host = await MCPilot.Host.Server.HostServer.BuildAsync([$"--Host:DataDirectory={_data.Path}", "--urls="], TextWriter.Null);
         await using (host)
         {
-            Assert.Equal(Composition.HostListeners.DefaultUrl, host.App.Configuration["urls"]);
+            Assert.Equal(MCPilot.Host.Composition.HostListeners.DefaultUrl, host.App.Configuration["urls"]);
         }
     }
 
