@@ -8,7 +8,10 @@
 #
 # Environment: MCPILOT_SKIP_INSTALL=1 skips apt/npm installs; MCPILOT_TEST_POSTGRES=<connection
 # string> uses an existing server instead of starting one; MCPILOT_SOAK_SECONDS sets how long the Gateway
-# soak (random faults, events sent against received) runs: 3 s by default, e.g. 300 for a real soak.
+# soak (random faults, events sent against received) runs: 3 s by default, e.g. 300 for a real soak;
+# MCPILOT_SPEC_CHECK_MIN sets how many recorded exchanges the spec check must see (default 500: a
+# filtered run records fewer, so lower it there). The spec check fails the run when the checker or
+# the recordings are missing, when fewer exchanges than that were checked, or when any is rejected.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -81,23 +84,46 @@ dotnet test MCPilot.sln -c Release --no-build --nologo \
 
 [ -f "$MCPILOT_SOAK_REPORT" ] && cat "$MCPILOT_SOAK_REPORT"
 
+log "checking recorded Discord exchanges against Discord's OpenAPI spec"
+spec_min="${MCPILOT_SPEC_CHECK_MIN:-500}"
+rm -f "$work/spec-check.txt"
 spec_status=0
+spec_error=""
 spec_check=""
 for candidate in "$root/../shared/tools/discord-spec-check" /work/shared/tools/discord-spec-check; do
   if [ -x "$candidate" ]; then spec_check="$candidate"; break; fi
 done
-recorded=$(find "$work/recordings" -name '*.jsonl' -size +0 2>/dev/null | sort)
-if [ -n "$recorded" ]; then
-  if [ -n "$spec_check" ]; then
-    log "checking recorded Discord exchanges against Discord's OpenAPI spec"
-    # shellcheck disable=SC2086
-    "$spec_check" --quiet $recorded | tail -n 20 | tee "$work/spec-check.txt" || spec_status=$?
+recorded=()
+if [ -d "$work/recordings" ]; then
+  mapfile -t recorded < <(find "$work/recordings" -name '*.jsonl' -size +0 | sort)
+fi
+if [ -z "$spec_check" ]; then
+  spec_error="discord-spec-check was not found (looked for ../shared/tools/discord-spec-check and /work/shared/tools/discord-spec-check): FakeDiscord's recordings cannot be checked against Discord's spec."
+elif [ ${#recorded[@]} -eq 0 ]; then
+  spec_error="no FakeDiscord recordings in $work/recordings: no test recorded an exchange, so there is nothing to check (MCPILOT_FAKEDISCORD_RECORD_DIR must reach the tests)."
+else
+  "$spec_check" --quiet "${recorded[@]}" > "$work/spec-check.txt" 2>&1 || spec_status=$?
+  tail -n 20 "$work/spec-check.txt"
+  summary=$(grep -Eo '^[0-9]+ passed, [0-9]+ failed$' "$work/spec-check.txt" | tail -n 1 || true)
+  if [ -z "$summary" ]; then
+    spec_error="discord-spec-check ended without its 'N passed, N failed' line (exit status $spec_status): see $work/spec-check.txt."
   else
-    echo "discord-spec-check not found (../shared/tools): recordings were not checked." >&2
+    read -r spec_passed _ spec_failed _ <<<"$summary"
+    spec_checked=$((spec_passed + spec_failed))
+    if [ "$spec_status" -ne 0 ] || [ "$spec_failed" -ne 0 ]; then
+      spec_error="discord-spec-check rejected $spec_failed of $spec_checked recorded exchanges: run it without --quiet on $work/recordings/*.jsonl to see why."
+    elif [ "$spec_checked" -lt "$spec_min" ]; then
+      spec_error="discord-spec-check saw only $spec_checked exchanges, fewer than the floor of $spec_min (MCPILOT_SPEC_CHECK_MIN): the recordings are incomplete."
+    fi
   fi
 fi
+if [ -n "$spec_error" ]; then
+  spec_status=1
+  echo "SPEC CHECK FAILED: $spec_error" >&2
+fi
 
-python3 - "$work/results" "$work/spec-check.txt" <<'PY'
+summary_status=0
+python3 - "$work/results" "$work/spec-check.txt" "$spec_status" <<'PY' || summary_status=$?
 import glob, re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
@@ -108,17 +134,19 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     skipped += int(counters.get("notExecuted", 0))
+# The spec check counts as one more test: it passes only when the shell found nothing wrong with it.
 try:
-    text = open(sys.argv[2]).read()
-    m = re.findall(r"(\d+) passed, (\d+) failed", text)
-    if m:
-        sp, sf = map(int, m[-1])
-        print(f"discord-spec-check: {sp} exchanges passed, {sf} failed")
-        passed += 1 if sf == 0 else 0
-        failed += 0 if sf == 0 else 1
+    m = re.findall(r"^(\d+) passed, (\d+) failed$", open(sys.argv[2]).read(), re.M)
 except FileNotFoundError:
-    pass
+    m = []
+if m:
+    print(f"discord-spec-check: {m[-1][0]} exchanges passed, {m[-1][1]} failed")
+if sys.argv[3] == "0":
+    passed += 1
+else:
+    failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)
 PY
 
-if [ "$status" -ne 0 ] || [ "$spec_status" -ne 0 ]; then exit 1; fi
+if [ "$status" -ne 0 ] || [ "$spec_status" -ne 0 ] || [ "$summary_status" -ne 0 ]; then exit 1; fi

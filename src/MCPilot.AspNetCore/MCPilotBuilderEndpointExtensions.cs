@@ -39,10 +39,12 @@ public static class MCPilotBuilderEndpointExtensions
         services.TryAddSingleton<EntityRequestGate>();
         services.TryAddSingleton<EntitySessionManager>();
         services.TryAddSingleton<IEntitySessions>(sp => sp.GetRequiredService<EntitySessionManager>());
+        services.TryAddSingleton<EntitySessionOpener>();
         services.TryAddSingleton<StreamableHttpHandler>();
         services.TryAddSingleton<LegacySseHandler>();
         services.TryAddSingleton<AvatarHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EntitySessionReaper>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EntitySessionCloser>());
         services.AddHealthChecks().AddCheck<EntityRegistryHealthCheck>("mcpilot-entities", tags: [MCPilotEndpointRouteBuilderExtensions.ReadyTag]);
         DecorateServer(services);
         return builder;

@@ -3,24 +3,33 @@ using System.Security.Cryptography;
 namespace MCPilot.Crypto;
 
 /// <summary>
-/// A bounded LRU cache of derived per-owner keys, with a lifetime per entry. Keys live in pinned
-/// arrays and are zeroed when evicted, expired, removed or cleared. Callers get a copy, never the
-/// cached array, so an eviction can never zero a key that is in use.
+/// A bounded LRU cache of derived per-owner keys, with a lifetime per entry. An entry is named by
+/// master key id, owner and salt id, so a key derived from a salt the owner no longer has is
+/// never served for the owner's current salt. Keys live in pinned arrays and are zeroed when
+/// evicted, expired, removed or cleared. Callers get a copy, never the cached array, so an
+/// eviction can never zero a key that is in use.
 /// </summary>
 internal sealed class DerivedKeyCache : IDisposable
 {
     private readonly int _capacity;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
-    private readonly Dictionary<(string KeyId, string Owner), LinkedListNode<Entry>> _map = [];
+    private readonly Func<int, byte[]> _allocate;
+    private readonly Dictionary<EntryName, LinkedListNode<Entry>> _map = [];
     private readonly LinkedList<Entry> _lru = new();
     private readonly Lock _lock = new();
+    private long _generation;
 
-    public DerivedKeyCache(int capacity, TimeSpan lifetime, TimeProvider time)
+    /// <param name="capacity">The most keys held; 0 caches nothing.</param>
+    /// <param name="lifetime">How long an entry is served after it was added.</param>
+    /// <param name="time">The clock that ages entries.</param>
+    /// <param name="allocate">Allocates an entry's key array; pinned arrays unless a test watches them.</param>
+    public DerivedKeyCache(int capacity, TimeSpan lifetime, TimeProvider time, Func<int, byte[]>? allocate = null)
     {
         _capacity = capacity;
         _lifetime = lifetime;
         _time = time;
+        _allocate = allocate ?? (length => GC.AllocateArray<byte>(length, pinned: true));
     }
 
     public int Count
@@ -34,8 +43,24 @@ internal sealed class DerivedKeyCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// Changes whenever an owner's keys are removed. Read it before reading a salt from the store
+    /// and pass it to <see cref="Add"/>: a key derived from a salt read before a shred is then never
+    /// cached after the shred dropped that owner's keys.
+    /// </summary>
+    public long Generation
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _generation;
+            }
+        }
+    }
+
     /// <summary>Copies the cached key into <paramref name="destination"/>.</summary>
-    public bool TryCopy(string keyId, OwnerId owner, Span<byte> destination)
+    public bool TryCopy(string keyId, OwnerId owner, ulong saltId, Span<byte> destination)
     {
         if (_capacity == 0)
         {
@@ -44,7 +69,7 @@ internal sealed class DerivedKeyCache : IDisposable
 
         lock (_lock)
         {
-            if (!_map.TryGetValue((keyId, owner.Value), out var node))
+            if (!_map.TryGetValue(new EntryName(keyId, owner.Value, saltId), out var node))
             {
                 return false;
             }
@@ -62,19 +87,27 @@ internal sealed class DerivedKeyCache : IDisposable
         }
     }
 
-    public void Add(string keyId, OwnerId owner, ReadOnlySpan<byte> key)
+    /// <summary>
+    /// Caches a copy of <paramref name="key"/>, unless an owner's keys were removed since
+    /// <paramref name="generation"/> was read (see <see cref="Generation"/>).
+    /// </summary>
+    /// <returns><see langword="false"/> when nothing was cached.</returns>
+    public bool Add(string keyId, OwnerId owner, ulong saltId, ReadOnlySpan<byte> key, long generation)
     {
         if (_capacity == 0)
         {
-            return;
+            return false;
         }
 
-        var copy = GC.AllocateArray<byte>(key.Length, pinned: true);
-        key.CopyTo(copy);
-        var entry = new Entry(keyId, owner.Value, copy, _time.GetUtcNow() + _lifetime);
+        var name = new EntryName(keyId, owner.Value, saltId);
         lock (_lock)
         {
-            if (_map.TryGetValue((keyId, owner.Value), out var existing))
+            if (generation != _generation)
+            {
+                return false;
+            }
+
+            if (_map.TryGetValue(name, out var existing))
             {
                 RemoveNode(existing);
             }
@@ -84,19 +117,23 @@ internal sealed class DerivedKeyCache : IDisposable
                 RemoveNode(_lru.Last!);
             }
 
-            _map[(keyId, owner.Value)] = _lru.AddFirst(entry);
+            var copy = _allocate(key.Length);
+            key.CopyTo(copy);
+            _map[name] = _lru.AddFirst(new Entry(name, copy, _time.GetUtcNow() + _lifetime));
+            return true;
         }
     }
 
-    /// <summary>Drops every cached key of <paramref name="owner"/>, under any master key.</summary>
+    /// <summary>Drops every cached key of <paramref name="owner"/>, under any master key and salt, and moves <see cref="Generation"/> on.</summary>
     public void RemoveOwner(OwnerId owner)
     {
         lock (_lock)
         {
+            _generation++;
             for (var node = _lru.First; node is not null;)
             {
                 var next = node.Next;
-                if (node.Value.Owner == owner.Value)
+                if (node.Value.Name.Owner == owner.Value)
                 {
                     RemoveNode(node);
                 }
@@ -122,9 +159,11 @@ internal sealed class DerivedKeyCache : IDisposable
     private void RemoveNode(LinkedListNode<Entry> node)
     {
         _lru.Remove(node);
-        _map.Remove((node.Value.KeyId, node.Value.Owner));
+        _map.Remove(node.Value.Name);
         CryptographicOperations.ZeroMemory(node.Value.Key);
     }
 
-    private sealed record Entry(string KeyId, string Owner, byte[] Key, DateTimeOffset Expires);
+    private readonly record struct EntryName(string KeyId, string Owner, ulong SaltId);
+
+    private sealed record Entry(EntryName Name, byte[] Key, DateTimeOffset Expires);
 }

@@ -19,9 +19,9 @@ public sealed class InMemoryOwnerSaltStore : IOwnerSaltStore
     public ValueTask<byte[]> GetOrAddAsync(OwnerId owner, byte[] candidate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        if (candidate.Length < 16)
+        if (candidate.Length < OwnerKeyDerivation.MinimumSaltSize)
         {
-            throw new ArgumentException("A salt has at least 16 bytes.", nameof(candidate));
+            throw new ArgumentException($"A salt has at least {OwnerKeyDerivation.MinimumSaltSize} bytes.", nameof(candidate));
         }
 
         return ValueTask.FromResult(_salts.GetOrAdd(owner, candidate.ToArray()).ToArray());

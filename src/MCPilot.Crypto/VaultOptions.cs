@@ -26,8 +26,10 @@ public sealed class VaultOptions
     public const int MinimumSecretBytes = 32;
 
     /// <summary>
-    /// The master secret, base64 (or hex) of at least 32 random bytes; its key id is
-    /// <see cref="PrimaryKeyId"/>. Generate one with <c>openssl rand -base64 32</c>.
+    /// The master secret, at least 32 random bytes (256 bits) as base64 or hex; its key id is
+    /// <see cref="PrimaryKeyId"/>. Generate one with <c>openssl rand -base64 32</c> or
+    /// <c>openssl rand -hex 32</c>. A value made only of hex digits is read as hex (64 digits or
+    /// more); anything else as base64, standard or URL-safe.
     /// </summary>
     public string? MasterSecret { get; set; }
 
@@ -51,7 +53,8 @@ public sealed class VaultOptions
 
     /// <summary>
     /// How long a derived key stays cached. This bounds how long another host that shares the
-    /// store can still decrypt after an owner is shredded. Default 5 minutes.
+    /// salt store can still decrypt an owner's old secrets after the owner is shredded (the host
+    /// that shreds stops at once, and no host encrypts with a shredded owner's key). Default 5 minutes.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan DerivedKeyLifetime { get; set; } = TimeSpan.FromMinutes(5);

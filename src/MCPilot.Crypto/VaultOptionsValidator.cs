@@ -17,7 +17,7 @@ internal sealed class VaultOptionsValidator : IValidateOptions<VaultOptions>
 
         if (!string.IsNullOrWhiteSpace(options.MasterSecret))
         {
-            Check(options.MasterSecret, "MCPilot:Vault:MasterSecret", failures);
+            Check(options.MasterSecret, $"MCPilot:Vault:MasterSecret (or the {VaultOptions.MasterSecretEnvironmentVariable} environment variable)", failures);
             if (options.Keys.ContainsKey(VaultOptions.PrimaryKeyId))
             {
                 failures.Add($"MCPilot:Vault:Keys:{VaultOptions.PrimaryKeyId} clashes with MCPilot:Vault:MasterSecret, whose key id is '{VaultOptions.PrimaryKeyId}'. Give the key another id.");

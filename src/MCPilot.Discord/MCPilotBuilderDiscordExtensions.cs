@@ -30,13 +30,17 @@ public static partial class MCPilotBuilderDiscordExtensions
         services.TryAddSingleton(TimeProvider.System);
         if (!services.Any(d => d.ServiceType == typeof(DiscordRestTransport)))
         {
+            // Without IHttpClientFactory's default logging handlers: they log every request's full
+            // URL at Information, and webhook and interaction routes carry their token in the path
+            // (POST /webhooks/{id}/{token}). The transport logs each request by its route template.
             services.AddHttpClient(DiscordRestTransport.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
                 {
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
                     MaxConnectionsPerServer = 64,
-                });
+                })
+                .RemoveAllLoggers();
         }
 
         services.TryAddSingleton<DiscordRestTransport>();

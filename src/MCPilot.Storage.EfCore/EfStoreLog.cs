@@ -13,4 +13,7 @@ internal static partial class EfStoreLog
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "SQLite database {Path} in journal mode {Mode}")]
     public static partial void SqliteJournalMode(ILogger logger, string path, IEnumerable<string> mode);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Deleted {Count} persisted feed message(s) of entity {EntityId} ({Kind}, node '{Node}') that could not be read back; the rest of the feed is restored")]
+    public static partial void UnreadableFeedMessages(ILogger logger, int count, Guid entityId, string kind, string node);
 }

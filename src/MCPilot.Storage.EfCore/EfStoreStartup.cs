@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace MCPilot.Storage.EfCore;
 
 /// <summary>
-/// Prepares the database before any hosted service starts (it runs in <c>StartingAsync</c>), so
-/// that a Gateway or an endpoint never meets an old schema.
+/// Prepares the database before any other hosted service starts: it is registered as the first
+/// hosted service and works in <c>StartingAsync</c>, which the host calls in registration order
+/// before any <c>StartAsync</c>, so that a Gateway or an endpoint never meets an old schema.
 /// </summary>
 internal sealed class EfStoreStartup(MCPilotDatabase database, IOptions<StorageOptions> options) : IHostedLifecycleService
 {

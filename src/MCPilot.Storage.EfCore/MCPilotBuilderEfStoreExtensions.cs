@@ -87,6 +87,20 @@ public static class MCPilotBuilderEfStoreExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Registers <see cref="EfStoreStartup"/> as the first hosted service (once), so that its
+    /// <c>StartingAsync</c>, which migrates, runs before any other service's: the host calls them
+    /// in registration order, and a service registered before <c>AddEfStore</c> must not meet an
+    /// old schema either.
+    /// </summary>
+    private static void AddStartupFirst(IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EfStoreStartup)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EfStoreStartup>());
+        }
+    }
+
     private static void ConfigureFromOptions(IServiceProvider services, DbContextOptionsBuilder options) =>
         StorageProviderConfiguration.Configure(options, services.GetRequiredService<IOptions<StorageOptions>>().Value);
 
@@ -102,7 +116,7 @@ public static class MCPilotBuilderEfStoreExtensions
         services.AddSingleton(new EfStoreRegistration(typeof(TContext), configuredByHost));
         services.Replace(ServiceDescriptor.Singleton<IStoreContextSource, StoreContextSource<TContext>>());
         services.TryAddSingleton(sp => new MCPilotDatabase(sp.GetRequiredService<IStoreContextSource>(), sp.GetService<ILogger<MCPilotDatabase>>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EfStoreStartup>());
+        AddStartupFirst(services);
         services.ReplaceStores<EfEntityStore, EfEntityCredentialStore, EfDmRouteStore, EfSentMessageStore, EfEntityAvatarStore,
             EfMcpServerStore, EfConversationStore, EfMessageCounterStore, EfToolCallAuditLog, EfOwnerSaltStore, EfEntityFeedStore>();
         return builder;

@@ -58,15 +58,17 @@ public static class MCPilotBuilderEntityExtensions
             var directory = sp.GetRequiredService<EntityDirectory>();
             return new FeedNames(id => channels?.GetChannel(id)?.Name, id => directory.Get(id)?.Name);
         });
-        services.TryAddSingleton<EntityToolCatalog>();
+        services.TryAddSingleton<EntityPrimitiveCatalog>();
         services.TryAddSingleton<EntityCallFilter>();
         services.TryAddSingleton(sp => new EntityServerFactory(
             sp.GetRequiredService<EntityDirectory>(), sp.GetRequiredService<EntityRouter>(), sp.GetRequiredService<EntitySendLimiters>(),
-            sp.GetRequiredService<OwnMessageLedger>(), sp.GetRequiredService<EntityToolCatalog>(), sp.GetRequiredService<EntityCallFilter>(),
+            sp.GetRequiredService<OwnMessageLedger>(), sp.GetRequiredService<EntityPrimitiveCatalog>(), sp.GetRequiredService<EntityCallFilter>(),
             sp.GetRequiredService<FeedNames>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EntityServerFactory>>()));
         services.TryAddScoped<EntityContextAccessor>();
         services.TryAddScoped(sp => sp.GetRequiredService<EntityContextAccessor>().Require());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EntityDirectoryLoader>());
+        services.TryAddSingleton<FeedRestorer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FeedRestorer>(sp => sp.GetRequiredService<FeedRestorer>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FeedWriter>(sp => sp.GetRequiredService<FeedWriter>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SentMessagePruner>());
         builder.AddEntityTools<EntityInfoTools>();
@@ -146,12 +148,37 @@ public static class MCPilotBuilderEntityExtensions
     /// Failures thrown as <see cref="EntityToolException"/>, and Discord's refusals, reach the client as tool errors.
     /// </summary>
     public static IMCPilotBuilder AddEntityTools<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IMCPilotBuilder builder)
-        where T : class
+        where T : class => builder.AddEntityPrimitives(typeof(T), EntityPrimitiveKind.Tool);
+
+    /// <summary>
+    /// Serves the <c>[McpServerPrompt]</c> methods of <typeparamref name="T"/> in every entity session,
+    /// besides the entity's own <c>persona</c> prompt. Instance methods get a new <typeparamref name="T"/>
+    /// per request from the request's services, as with <see cref="AddEntityTools{T}(IMCPilotBuilder)"/>.
+    /// Sessions then also answer <c>completion/complete</c>: with the values of the arguments'
+    /// <c>[AllowedValues]</c>, and with none for other arguments.
+    /// </summary>
+    public static IMCPilotBuilder AddEntityPrompts<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IMCPilotBuilder builder)
+        where T : class => builder.AddEntityPrimitives(typeof(T), EntityPrimitiveKind.Prompt);
+
+    /// <summary>
+    /// Serves the <c>[McpServerResource]</c> methods of <typeparamref name="T"/> (resources, and resource
+    /// templates when the URI has parameters) in every entity session, besides the entity's own feed
+    /// resources. Instance methods get a new <typeparamref name="T"/> per request from the request's
+    /// services, as with <see cref="AddEntityTools{T}(IMCPilotBuilder)"/>. Clients may subscribe to
+    /// them; MCPilot itself never changes them, so a plugin whose resource changes sends
+    /// <c>notifications/resources/updated</c> through the <c>McpServer</c> its methods can take.
+    /// Sessions then also answer <c>completion/complete</c>, as with <see cref="AddEntityPrompts{T}(IMCPilotBuilder)"/>.
+    /// </summary>
+    public static IMCPilotBuilder AddEntityResources<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IMCPilotBuilder builder)
+        where T : class => builder.AddEntityPrimitives(typeof(T), EntityPrimitiveKind.Resource);
+
+    private static IMCPilotBuilder AddEntityPrimitives(this IMCPilotBuilder builder, Type type, EntityPrimitiveKind kind)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!builder.Services.Any(d => d.ServiceType == typeof(EntityToolType) && d.ImplementationInstance is EntityToolType t && t.Type == typeof(T)))
+        var registration = new EntityPrimitiveType(type, kind);
+        if (!builder.Services.Any(d => d.ServiceType == typeof(EntityPrimitiveType) && Equals(d.ImplementationInstance, registration)))
         {
-            builder.Services.AddSingleton(new EntityToolType(typeof(T)));
+            builder.Services.AddSingleton(registration);
         }
 
         return builder;

@@ -56,7 +56,8 @@ public sealed class EntityHost : IAsyncDisposable
     /// <param name="publicBaseUrl">Sets MCPilot:PublicBaseUrl.</param>
     /// <param name="discord">A FakeDiscord to use as Discord.</param>
     /// <param name="gateway">With <paramref name="discord"/>: connect MCPilot's Gateway client to FakeDiscord's Gateway (instead of pumping its dispatches).</param>
-    public static async Task<EntityHost> StartAsync(Action<EntityEndpointOptions>? configure = null, Action<IServiceCollection>? services = null, Func<bool>? failLoad = null, bool publicBaseUrl = false, FakeDiscordServer? discord = null, bool gateway = false)
+    /// <param name="plugins">Adds entity tools, prompts or resources (besides <see cref="TestTools"/>).</param>
+    public static async Task<EntityHost> StartAsync(Action<EntityEndpointOptions>? configure = null, Action<IServiceCollection>? services = null, Func<bool>? failLoad = null, bool publicBaseUrl = false, FakeDiscordServer? discord = null, bool gateway = false, Action<IMCPilotBuilder>? plugins = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -82,6 +83,7 @@ public sealed class EntityHost : IAsyncDisposable
             configure?.Invoke(o);
         });
         mcpilot.AddEntityTools<TestTools>();
+        plugins?.Invoke(mcpilot);
         if (discord is not null)
         {
             mcpilot.AddEntityDiscord(o =>

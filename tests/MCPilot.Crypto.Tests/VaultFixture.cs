@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using MCPilot.Vault;
 using Microsoft.Extensions.Configuration;
@@ -25,12 +26,21 @@ internal static class VaultFixture
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public static ServiceProvider Build(string secret, IOwnerSaltStore? salts = null, int? cacheSize = null) =>
-        Build(new Dictionary<string, string?>
+    /// <summary>
+    /// A vault with one master secret. <paramref name="warmCache"/> keeps the production default
+    /// cache (the setting is left out, so the default applies); <see langword="false"/> sets the
+    /// cache size to 0, so every call derives its key.
+    /// </summary>
+    public static ServiceProvider Build(string secret, bool warmCache = true, IOwnerSaltStore? salts = null, TimeProvider? time = null)
+    {
+        var settings = new Dictionary<string, string?> { ["MCPilot:Vault:MasterSecret"] = secret };
+        if (!warmCache)
         {
-            ["MCPilot:Vault:MasterSecret"] = secret,
-            ["MCPilot:Vault:DerivedKeyCacheSize"] = cacheSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, salts);
+            settings["MCPilot:Vault:DerivedKeyCacheSize"] = 0.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Build(settings, salts, time is null ? null : services => services.AddSingleton(time));
+    }
 
     public static ISecretVault Vault(this IServiceProvider provider) => provider.GetRequiredService<ISecretVault>();
 

@@ -16,16 +16,58 @@ public sealed class VaultOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData(16, "128 bits")]
-    [InlineData(31, "248 bits")]
-    public void Start_ShortSecret_FailsNamingItsStrength(int bytes, string expected)
+    [InlineData("base64", 16, "base64 of 128 bits")]
+    [InlineData("base64", 24, "base64 of 192 bits")]
+    [InlineData("base64", 28, "base64 of 224 bits")]
+    [InlineData("base64", 31, "base64 of 248 bits")]
+    [InlineData("hex", 16, "hex of 128 bits")]
+    [InlineData("hex", 24, "hex of 192 bits")] // `openssl rand -hex 24`: read as base64 it would pass as 288 bits
+    [InlineData("hex", 28, "hex of 224 bits")]
+    public void Start_ShortSecret_FailsNamingItsEncodingAndRealStrength(string encoding, int bytes, string expected)
     {
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes));
+        var random = RandomNumberGenerator.GetBytes(bytes);
+        var secret = encoding == "hex" ? Convert.ToHexStringLower(random) : Convert.ToBase64String(random);
         var message = StartFailure(new Dictionary<string, string?> { ["MCPilot:Vault:MasterSecret"] = secret });
         Assert.Contains(expected, message, StringComparison.Ordinal);
         Assert.Contains("at least 256", message, StringComparison.Ordinal);
         Assert.Contains("openssl rand -base64 32", message, StringComparison.Ordinal);
+        Assert.Contains("openssl rand -hex 32", message, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_32ByteSecretAsHexOrBase64_IsAccepted()
+    {
+        foreach (var secret in new[]
+        {
+            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        })
+        {
+            using var provider = VaultFixture.Build(new Dictionary<string, string?> { ["MCPilot:Vault:MasterSecret"] = secret });
+            Assert.Equal("primary", provider.Vault().ActiveKeyId);
+        }
+    }
+
+    [Fact]
+    public void Start_OddNumberOfHexDigits_FailsSayingPartIsMissing()
+    {
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))[..63];
+        var message = StartFailure(new Dictionary<string, string?> { ["MCPilot:Vault:MasterSecret"] = secret });
+        Assert.Contains("odd number of them (63)", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_KeysEntryShortHex_FailsNamingTheKey()
+    {
+        var message = StartFailure(new Dictionary<string, string?>
+        {
+            ["MCPilot:Vault:Keys:k2"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+            ["MCPilot:Vault:ActiveKeyId"] = "k2",
+        });
+        Assert.Contains("MCPilot:Vault:Keys:k2 is hex of 192 bits", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         {
             if (logging is not null)
             {
-                b.AddProvider(logging);
+                b.AddProvider(logging).SetMinimumLevel(LogLevel.Trace);
             }
         });
         services.AddMCPilot().AddDiscordRest(o =>

@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MCPilot.Storage.EfCore.Tests;
@@ -123,6 +124,44 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
         Assert.Equal("Bearer t", await vaultAfter.DecryptStringAsync(stored.Binding(McpServerRegistration.HeaderField("Authorization")), stored.EncryptedHeaders["Authorization"], Ct));
         Assert.Equal(2, stored.Version);
         await after.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Start_LifecycleServiceRegisteredBeforeAddEfStore_FindsTheSchemaMigratedInItsStartingAsync()
+    {
+        using var sqlite = new TestSqliteDatabase();
+        using var host = TestHost.Build(new() { ["MCPilot:Storage:DataDirectory"] = sqlite.Directory }, b =>
+        {
+            b.Services.AddSingleton<EarlyStoreUser>();
+            b.Services.AddHostedService(sp => sp.GetRequiredService<EarlyStoreUser>());
+            b.AddEfStore().AddEfStore();
+        });
+
+        await host.StartAsync(Ct);
+
+        Assert.Equal([0, 0], host.Services.GetRequiredService<EarlyStoreUser>().EntitiesSeen);
+        var hosted = host.Services.GetServices<IHostedService>().ToList();
+        Assert.IsType<EfStoreStartup>(hosted[0]);
+        Assert.Single(hosted, s => s is EfStoreStartup);
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Start_ApplyMigrationsAtStartOffOnEmptyDatabase_FailsNamingTheSettingAndCreatesNoTables()
+    {
+        using var sqlite = new TestSqliteDatabase();
+        using var host = TestHost.Build(new()
+        {
+            ["MCPilot:Storage:DataDirectory"] = sqlite.Directory,
+            ["MCPilot:Storage:ApplyMigrationsAtStart"] = "false",
+        }, b => b.AddEfStore());
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(Ct));
+
+        Assert.Contains($"need {MCPilotDatabase.KnownMigrations.Count} migration(s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MCPilot:Storage:ApplyMigrationsAtStart is false", error.Message, StringComparison.Ordinal);
+        Assert.Contains("`db migrate`", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await StoreSql.QueryAsync(sqlite.ConnectionString, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%mcpilot%'"));
     }
 
     [Theory]
@@ -255,5 +294,23 @@ public sealed class MCPilotBuilderEfStoreExtensionsTests
         {
             BotDbContext.DefaultSchema = null;
         }
+    }
+
+    /// <summary>A hosted service registered before AddEfStore that reads a store as soon as the host starts it.</summary>
+    private sealed class EarlyStoreUser(IEntityStore entities) : IHostedLifecycleService
+    {
+        public List<int> EntitiesSeen { get; } = [];
+
+        public async Task StartingAsync(CancellationToken cancellationToken) => EntitiesSeen.Add((await entities.ListAsync(cancellationToken)).Count);
+
+        public async Task StartAsync(CancellationToken cancellationToken) => EntitiesSeen.Add((await entities.ListAsync(cancellationToken)).Count);
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

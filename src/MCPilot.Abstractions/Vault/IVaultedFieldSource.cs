@@ -1,10 +1,5 @@
 namespace MCPilot.Vault;
 
-/// <summary>An encrypted field as a store holds it.</summary>
-/// <param name="Binding">The field's place.</param>
-/// <param name="Envelope">The field's current envelope.</param>
-public sealed record VaultedField(SecretBinding Binding, string Envelope);
-
 /// <summary>
 /// A store that holds vault envelopes, so that key rotation can re-wrap an owner's fields under
 /// the active master key. Each store of encrypted fields registers one.

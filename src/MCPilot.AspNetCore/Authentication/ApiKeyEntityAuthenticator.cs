@@ -28,8 +28,11 @@ internal sealed class ApiKeyEntityAuthenticator(EntityKeys keys, IOptionsMonitor
         var credential = await keys.AuthenticateAsync(key, entityId, cancellationToken).ConfigureAwait(false);
         return credential is null
             ? null
-            : EntityClaims.CreatePrincipal(entityId, credential.Id.ToString("N", CultureInfo.InvariantCulture), EntityClaims.ApiKeyAuthenticationType);
+            : EntityClaims.CreatePrincipal(entityId, CredentialId(credential.Id), EntityClaims.ApiKeyAuthenticationType);
     }
+
+    /// <summary>The <see cref="EntityClaims.CredentialId"/> claim value of an API key.</summary>
+    internal static string CredentialId(Guid credentialId) => credentialId.ToString("N", CultureInfo.InvariantCulture);
 
     private static string? ReadBearer(HttpRequest request)
     {

@@ -11,7 +11,11 @@ namespace MCPilot.AspNetCore.Http;
 /// <summary>An authenticated entity request.</summary>
 /// <param name="EntityId">The entity the request acts as.</param>
 /// <param name="User">The principal the authenticator produced.</param>
-internal sealed record EntityRequest(EntityId EntityId, ClaimsPrincipal User);
+internal sealed record EntityRequest(EntityId EntityId, ClaimsPrincipal User)
+{
+    /// <summary>The credential that authenticated the request (an API key id, or an OAuth grant).</summary>
+    public string? CredentialId => User.FindFirst(EntityClaims.CredentialId)?.Value;
+}
 
 /// <summary>
 /// The checks every entity MCP request passes first: Host and Origin (DNS-rebinding protection),

@@ -1,10 +1,8 @@
 using System.Globalization;
 using MCPilot.AspNetCore.Security;
 using MCPilot.AspNetCore.Sessions;
-using MCPilot.Tools;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
@@ -19,12 +17,9 @@ namespace MCPilot.AspNetCore.Http;
 internal sealed class LegacySseHandler(
     EntityRequestGate gate,
     EntitySessionManager sessions,
-    EntityServerFactory servers,
+    EntitySessionOpener opener,
     IOptionsMonitor<EntityEndpointOptions> options,
-    IHostApplicationLifetime lifetime,
-    IServiceProvider services,
-    ILoggerFactory loggerFactory,
-    TimeProvider time)
+    IHostApplicationLifetime lifetime)
 {
     public async Task StreamAsync(HttpContext context)
     {
@@ -40,12 +35,9 @@ internal sealed class LegacySseHandler(
         var endpoint = string.Create(CultureInfo.InvariantCulture, $"{context.Request.PathBase}{settings.PathPrefix}/{request.EntityId}{keyInPath}/message?sessionId={id}");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var transport = new SseResponseStreamTransport(context.Response.Body, endpoint, id);
-        var session = EntitySession.Open(id, request.EntityId, transport, servers.CreateSession(request.EntityId), loggerFactory, services, time);
-        if (!await sessions.TryAddAsync(session).ConfigureAwait(false))
+        var session = await opener.OpenAsync(context, request, id, transport).ConfigureAwait(false);
+        if (session is null)
         {
-            await session.DisposeAsync().ConfigureAwait(false);
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcHttp.ServerError,
-                $"Too many sessions: this entity already has {settings.MaxSessionsPerEntity} sessions in use (MCPilot:Endpoints:MaxSessionsPerEntity). Close clients you no longer use, or retry when one is idle.").ConfigureAwait(false);
             return;
         }
 

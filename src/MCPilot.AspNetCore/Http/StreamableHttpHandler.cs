@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using MCPilot.AspNetCore.Sessions;
-using MCPilot.Tools;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Hosting;
@@ -19,12 +18,10 @@ namespace MCPilot.AspNetCore.Http;
 internal sealed class StreamableHttpHandler(
     EntityRequestGate gate,
     EntitySessionManager sessions,
-    EntityServerFactory servers,
+    EntitySessionOpener opener,
     IOptionsMonitor<EntityEndpointOptions> options,
     IHostApplicationLifetime lifetime,
-    IServiceProvider services,
-    ILoggerFactory loggerFactory,
-    TimeProvider time)
+    ILoggerFactory loggerFactory)
 {
     public async Task PostAsync(HttpContext context)
     {
@@ -162,13 +159,9 @@ internal sealed class StreamableHttpHandler(
     {
         var id = NewSessionId();
         var transport = new StreamableHttpServerTransport(loggerFactory) { SessionId = id };
-        var session = EntitySession.Open(id, request.EntityId, transport, servers.CreateSession(request.EntityId), loggerFactory, services, time);
-        if (!await sessions.TryAddAsync(session).ConfigureAwait(false))
+        var session = await opener.OpenAsync(context, request, id, transport, requestId).ConfigureAwait(false);
+        if (session is null)
         {
-            await session.DisposeAsync().ConfigureAwait(false);
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcHttp.ServerError,
-                $"Too many sessions: this entity already has {options.CurrentValue.MaxSessionsPerEntity} sessions in use (MCPilot:Endpoints:MaxSessionsPerEntity). Close clients you no longer use (they end their session with DELETE), or retry when one is idle.",
-                requestId).ConfigureAwait(false);
             return null;
         }
 
@@ -201,7 +194,7 @@ internal sealed class StreamableHttpHandler(
     private async Task ServeStatelessAsync(HttpContext context, EntityRequest request, JsonRpcMessage message)
     {
         var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
-        var session = EntitySession.Open(string.Empty, request.EntityId, transport, servers.CreateSession(request.EntityId, stateless: true), loggerFactory, context.RequestServices, time);
+        var session = opener.CreateStateless(context, request, transport);
         session.RunTask = session.Server.RunAsync(context.RequestAborted);
         await using (session.ConfigureAwait(false))
         {

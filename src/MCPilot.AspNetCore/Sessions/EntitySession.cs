@@ -19,10 +19,11 @@ internal sealed class EntitySession : IAsyncDisposable
 
     private readonly EntityServerSession _entitySession;
 
-    public EntitySession(string id, EntityId entityId, ITransport transport, McpServer server, EntityServerSession entitySession, TimeProvider time)
+    public EntitySession(string id, EntityId entityId, string? credentialId, ITransport transport, McpServer server, EntityServerSession entitySession, TimeProvider time)
     {
         Id = id;
         EntityId = entityId;
+        CredentialId = credentialId;
         Transport = transport;
         Server = server;
         _entitySession = entitySession;
@@ -31,16 +32,19 @@ internal sealed class EntitySession : IAsyncDisposable
     }
 
     /// <summary>Creates the server of a new session over <paramref name="transport"/> and attaches the entity session to it.</summary>
-    public static EntitySession Open(string id, EntityId entityId, ITransport transport, EntityServerSession entitySession, ILoggerFactory loggerFactory, IServiceProvider services, TimeProvider time)
+    public static EntitySession Open(string id, EntityId entityId, string? credentialId, ITransport transport, EntityServerSession entitySession, ILoggerFactory loggerFactory, IServiceProvider services, TimeProvider time)
     {
         var server = McpServer.Create(transport, entitySession.Options, loggerFactory, services);
         entitySession.Attach(server);
-        return new EntitySession(id, entityId, transport, server, entitySession, time);
+        return new EntitySession(id, entityId, credentialId, transport, server, entitySession, time);
     }
 
     public string Id { get; }
 
     public EntityId EntityId { get; }
+
+    /// <summary>The credential that opened the session (see <see cref="Authentication.EntityClaims.CredentialId"/>): its revocation closes the session.</summary>
+    public string? CredentialId { get; }
 
     public ITransport Transport { get; }
 

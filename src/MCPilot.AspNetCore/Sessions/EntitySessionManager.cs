@@ -104,6 +104,13 @@ internal sealed partial class EntitySessionManager : IEntitySessions, IAsyncDisp
         return true;
     }
 
+    /// <summary>Closes every session of an entity, open streams included (the entity was deleted).</summary>
+    public Task CloseEntityAsync(EntityId entityId, string reason) => CloseMatchingAsync(entityId, static _ => true, reason);
+
+    /// <summary>Closes the sessions of an entity that a credential opened, open streams included (the credential was revoked).</summary>
+    public Task CloseCredentialAsync(EntityId entityId, string credentialId, string reason) =>
+        CloseMatchingAsync(entityId, s => string.Equals(s.CredentialId, credentialId, StringComparison.Ordinal), reason);
+
     /// <summary>Closes every session idle for longer than the idle timeout.</summary>
     public async Task ReapAsync()
     {
@@ -123,6 +130,24 @@ internal sealed partial class EntitySessionManager : IEntitySessions, IAsyncDisp
         var all = _sessions.Values.ToArray();
         await Task.WhenAll(all.Select(s => RemoveAsync(s, "shutdown").AsTask())).ConfigureAwait(false);
         Live.TryRemove(this, out _);
+    }
+
+    private async Task CloseMatchingAsync(EntityId entityId, Func<EntitySession, bool> match, string reason)
+    {
+        EntitySession[] closing;
+        lock (_gate)
+        {
+            closing = _byEntity.TryGetValue(entityId, out var list) ? [.. list.Where(match)] : [];
+        }
+
+        foreach (var session in closing)
+        {
+            if (Detach(session))
+            {
+                LogClosed(_logger, session.Id, entityId.ToString(), reason);
+                await CloseAsync(session, reason).ConfigureAwait(false);
+            }
+        }
     }
 
     private bool Detach(EntitySession session)
@@ -165,6 +190,9 @@ internal sealed partial class EntitySessionManager : IEntitySessions, IAsyncDisp
 
     [LoggerMessage(2, LogLevel.Information, "Closed idle session {SessionId} to make room for a new session of entity {EntityId} (MCPilot:Endpoints:MaxSessionsPerEntity is {Max}).")]
     private static partial void LogEvicted(ILogger logger, string sessionId, string entityId, int max);
+
+    [LoggerMessage(4, LogLevel.Information, "Closed session {SessionId} of entity {EntityId}: {Reason}.")]
+    private static partial void LogClosed(ILogger logger, string sessionId, string entityId, string reason);
 
     [LoggerMessage(3, LogLevel.Warning, "Error while closing session {SessionId}.")]
     private static partial void LogCloseFailed(ILogger logger, string sessionId, Exception exception);

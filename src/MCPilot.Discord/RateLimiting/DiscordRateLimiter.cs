@@ -67,8 +67,8 @@ internal sealed class DiscordRateLimiter(GlobalRateLimiter global, TimeProvider 
         return route.GlobalExempt ? null : await Global.AcquireAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Applies a response's headers and learns the route's bucket hash.</summary>
-    public void Update(RateLimitBucket bucket, DiscordRoute route, RateLimitHeaders headers)
+    /// <summary>Applies a response's headers (<paramref name="successful"/>: a 2xx answer) and learns the route's bucket hash.</summary>
+    public void Update(RateLimitBucket bucket, DiscordRoute route, RateLimitHeaders headers, bool successful)
     {
         if (headers.Bucket is { Length: > 0 } hash)
         {
@@ -79,7 +79,7 @@ internal sealed class DiscordRateLimiter(GlobalRateLimiter global, TimeProvider 
             _buckets.TryAdd(hash + "|" + route.MajorParameter, bucket);
         }
 
-        bucket.Update(headers, time);
+        bucket.Update(headers, successful, time);
     }
 
     /// <summary>Applies a 429 by its scope: global blocks everything, user and shared block the bucket.</summary>

@@ -14,6 +14,9 @@ internal sealed class GlobalRateLimiter(int requestsPerSecond, TimeSpan margin, 
     private readonly long _window = (long)((1 + margin.TotalSeconds) * time.TimestampFrequency);
     private long _blockedUntil;
 
+    /// <summary>Completed (and replaced) whenever any request in flight answers, waking every waiter to look again.</summary>
+    private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Waits for a slot; dispose the lease once the answer arrived (or the attempt failed).</summary>
     public async ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
@@ -86,34 +89,36 @@ internal sealed class GlobalRateLimiter(int requestsPerSecond, TimeSpan margin, 
                 return (lease, TimeSpan.Zero, null);
             }
 
-            // Full: wait for the slot that frees first, or for any request still in flight to answer.
+            // Full: wait for the slot that frees first or, while every slot is in flight, for
+            // whichever of them answers first (its window then starts).
             var earliest = _slots.Where(s => s.CompletedAt is not null).Select(s => s.CompletedAt!.Value).DefaultIfEmpty(long.MaxValue).Min();
-            var pending = _slots.FirstOrDefault(s => s.CompletedAt is null);
             return earliest != long.MaxValue
                 ? (null, time.GetElapsedTime(now, earliest + _window), null)
-                : (null, TimeSpan.Zero, pending!.Answered);
+                : (null, TimeSpan.Zero, _answered.Task);
         }
     }
 
     private void Complete(Lease lease)
     {
+        TaskCompletionSource answered;
         lock (_gate)
         {
-            lease.CompletedAt ??= time.GetTimestamp();
+            if (lease.CompletedAt is not null)
+            {
+                return;
+            }
+
+            lease.CompletedAt = time.GetTimestamp();
+            answered = _answered;
+            _answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        lease.Signal();
+        answered.TrySetResult();
     }
 
     private sealed class Lease(GlobalRateLimiter owner) : IDisposable
     {
-        private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         public long? CompletedAt { get; set; }
-
-        public Task Answered => _answered.Task;
-
-        public void Signal() => _answered.TrySetResult();
 
         public void Dispose() => owner.Complete(this);
     }

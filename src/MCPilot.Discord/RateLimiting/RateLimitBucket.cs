@@ -44,8 +44,11 @@ internal sealed class RateLimitBucket(string id)
         }
     }
 
-    /// <summary>Applies a response's headers.</summary>
-    public void Update(RateLimitHeaders headers, TimeProvider time)
+    /// <summary>
+    /// Applies a response's headers. <paramref name="successful"/> says whether it was a 2xx
+    /// answer: only Discord's own answer to a request shows that a route has no limit.
+    /// </summary>
+    public void Update(RateLimitHeaders headers, bool successful, TimeProvider time)
     {
         lock (_gate)
         {
@@ -63,9 +66,11 @@ internal sealed class RateLimitBucket(string id)
                     _resetAt = now + ToTicks(after, time);
                 }
             }
-            else if (headers.Limit is null)
+            else if (headers.Limit is null && successful)
             {
-                // A route without limit headers: nothing to wait for.
+                // A route answered without limit headers: nothing to wait for. An error without
+                // them (a proxy's 5xx page, a global 429) says nothing about the bucket, so what
+                // was learned stays.
                 _remaining = int.MaxValue;
                 _limit = null;
             }

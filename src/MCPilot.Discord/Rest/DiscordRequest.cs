@@ -16,7 +16,8 @@ internal sealed class DiscordRequest
 
     /// <summary>
     /// For <see cref="RetrySafety.Reconcile"/>: looks for what an earlier attempt may already
-    /// have created, and returns it as the answer instead of sending again.
+    /// have created, and returns it as the answer instead of sending again. It is given the
+    /// moment the first attempt was sent (nothing older can be that attempt's doing).
     /// </summary>
-    public Func<CancellationToken, Task<DiscordResponse?>>? Reconcile { get; init; }
+    public Func<DateTimeOffset, CancellationToken, Task<DiscordResponse?>>? Reconcile { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +16,13 @@ internal sealed class DiscordRestClient(DiscordRestTransport transport, IOptions
 
     private const int GuildPageSize = 200;
     private const int ContentLimit = 2000;
+
+    /// <summary>
+    /// How far before the first attempt was sent a reconcile looks for the message it may have
+    /// created: a message's id carries Discord's clock, the attempt's start ours, and NTP-synced
+    /// clocks differ by far less. Messages this client already returned are excluded anyway.
+    /// </summary>
+    private static readonly TimeSpan ReconcileClockSkew = TimeSpan.FromSeconds(2);
     private static readonly HttpMethod Get = HttpMethod.Get;
     private static readonly HttpMethod Post = HttpMethod.Post;
     private static readonly HttpMethod Put = HttpMethod.Put;
@@ -22,6 +30,9 @@ internal sealed class DiscordRestClient(DiscordRestTransport transport, IOptions
     private static readonly HttpMethod Delete = HttpMethod.Delete;
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
     private ulong _applicationId = options.Value.ApplicationId ?? 0;
+
+    /// <summary>Per webhook, the newest message id an execution through it returned: a reconcile never claims it or anything older.</summary>
+    private readonly ConcurrentDictionary<ulong, ulong> _lastPosted = new();
 
     public Task<User> GetCurrentUserAsync(CancellationToken cancellationToken = default)
         => SendAsync(DiscordRoute.Create(Get, "/users/@me"), Json.User, cancellationToken: cancellationToken);
@@ -116,7 +127,9 @@ internal sealed class DiscordRestClient(DiscordRestTransport transport, IOptions
         }
 
         // The nonce makes the send idempotent: with enforce_nonce, Discord answers a repeat of the
-        // same nonce (within a few minutes) with the message it already created.
+        // same nonce (within a few minutes) with the message it already created. Without
+        // enforcement a repeat posts again, so only failures before sending are retried.
+        var enforced = message.EnforceNonce ?? true;
         var guarded = new CreateMessageRequest
         {
             Content = message.Content,
@@ -127,9 +140,10 @@ internal sealed class DiscordRestClient(DiscordRestTransport transport, IOptions
             Flags = message.Flags,
             Tts = message.Tts,
             Nonce = message.Nonce ?? NewNonce(),
-            EnforceNonce = message.EnforceNonce ?? true,
+            EnforceNonce = enforced,
         };
-        return SendAsync(DiscordRoute.Create(Post, "/channels/{channel_id}/messages", channelId), Json.Message, body: Serialize(guarded, Json.CreateMessageRequest), cancellationToken: cancellationToken);
+        var safety = enforced ? RetrySafety.Idempotent : RetrySafety.BeforeSendOnly;
+        return SendAsync(DiscordRoute.Create(Post, "/channels/{channel_id}/messages", channelId), Json.Message, body: Serialize(guarded, Json.CreateMessageRequest), safety: safety, cancellationToken: cancellationToken);
     }
 
     public Task<Channel> CreateDmChannelAsync(ulong userId, CancellationToken cancellationToken = default)
@@ -173,17 +187,18 @@ internal sealed class DiscordRestClient(DiscordRestTransport transport, IOptions
         ArgumentNullException.ThrowIfNull(message);
         CheckContent(message.Content, message.Embeds?.Count ?? 0, message.Components?.Count ?? 0, ContentLimit);
         var route = DiscordRoute.Create(Post, "/webhooks/{webhook_id}/{webhook_token}", webhookId, webhookToken);
-        var since = DiscordSnowflake.FromTimestamp(time.GetUtcNow() - TimeSpan.FromSeconds(5));
         var request = new DiscordRequest
         {
             Route = route,
             Query = Query(("wait", "true"), ("thread_id", threadId)),
             Body = Serialize(message, Json.ExecuteWebhookRequest),
             Safety = RetrySafety.Reconcile,
-            Reconcile = ct => FindPostedAsync(webhookId, webhookToken, message, threadId, since, ct),
+            Reconcile = (firstSent, ct) => FindPostedAsync(webhookId, webhookToken, message, threadId, firstSent, ct),
         };
         var response = await transport.SendAsync(request, queued: true, cancellationToken).ConfigureAwait(false);
-        return Deserialize(response, Json.Message);
+        var posted = Deserialize(response, Json.Message);
+        _lastPosted.AddOrUpdate(webhookId, posted.Id, (_, last) => Math.Max(last, posted.Id));
+        return posted;
     }
 
     public Task<Message> EditWebhookMessageAsync(ulong webhookId, string webhookToken, ulong messageId, EditWebhookMessageRequest edit, ulong? threadId = null, CancellationToken cancellationToken = default)
@@ -268,10 +283,13 @@ internal sealed class DiscordRestClient(DiscordRestTransport transport, IOptions
 
     /// <summary>
     /// Before retrying a webhook execution whose answer was lost, looks for the message among
-    /// the channel's newest: the same webhook, content and name, posted since the first attempt.
+    /// the channel's newest: the same webhook, content and name, created since this call's first
+    /// attempt was sent (less <see cref="ReconcileClockSkew"/>) and newer than any message an
+    /// earlier execution through the webhook returned, so a legitimate repeat is never taken for it.
     /// </summary>
-    private async Task<DiscordResponse?> FindPostedAsync(ulong webhookId, string token, ExecuteWebhookRequest message, ulong? threadId, ulong since, CancellationToken cancellationToken)
+    private async Task<DiscordResponse?> FindPostedAsync(ulong webhookId, string token, ExecuteWebhookRequest message, ulong? threadId, DateTimeOffset firstSent, CancellationToken cancellationToken)
     {
+        var since = Math.Max(DiscordSnowflake.FromTimestamp(firstSent - ReconcileClockSkew), _lastPosted.GetValueOrDefault(webhookId));
         var channelId = threadId;
         if (channelId is null)
         {

@@ -169,8 +169,7 @@ internal sealed class DiscordRestTransport : IDisposable
     {
         var request = state.Request;
         var route = request.Route;
-        state.Attempts++;
-        if (state.Attempts > 1 && request.Reconcile is { } reconcile && await reconcile(cancellationToken).ConfigureAwait(false) is { } earlier)
+        if (state.FirstSent is { } firstSent && request.Reconcile is { } reconcile && await reconcile(firstSent, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             DiscordRestLog.Reconciled(_logger, route.ToString());
             return earlier;
@@ -183,6 +182,7 @@ internal sealed class DiscordRestTransport : IDisposable
             using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var started = _time.GetTimestamp();
+            state.FirstSent ??= _time.GetUtcNow();
             HttpResponseMessage response;
             byte[] body;
             try
@@ -205,7 +205,7 @@ internal sealed class DiscordRestTransport : IDisposable
                 var status = (int)response.StatusCode;
                 var elapsed = _time.GetElapsedTime(started);
                 var headers = RateLimitHeaders.Parse(response.Headers);
-                _limiter.Update(state.Bucket, route, headers);
+                _limiter.Update(state.Bucket, route, headers, response.IsSuccessStatusCode);
                 var tags = new TagList { { "route", route.ToString() }, { "status", status } };
                 DiscordRestMetrics.Requests.Add(1, tags);
                 DiscordRestMetrics.Duration.Record(elapsed.TotalSeconds, tags);
@@ -332,6 +332,7 @@ internal sealed class DiscordRestTransport : IDisposable
 
         public RateLimitBucket Bucket { get; } = bucket;
 
-        public int Attempts { get; set; }
+        /// <summary>When the first attempt went out (null until one did): a reconcile looks no further back.</summary>
+        public DateTimeOffset? FirstSent { get; set; }
     }
 }

@@ -47,6 +47,14 @@ internal readonly record struct DiscordRoute
     /// </summary>
     public static DiscordRoute Create(HttpMethod method, string template, params object[] values)
     {
+        var expected = template.AsSpan().Count('{');
+        if (expected != values.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Route {method.Method} {template} takes {expected} value{(expected == 1 ? "" : "s")}, one per placeholder, not {values.Length}."),
+                nameof(values));
+        }
+
         var path = new StringBuilder(template.Length + 32);
         var index = 0;
         var formatted = new string[values.Length];
@@ -70,11 +78,6 @@ internal readonly record struct DiscordRoute
             formatted[index++] = value;
             path.Append(value);
             i = end;
-        }
-
-        if (index != values.Length)
-        {
-            throw new ArgumentException($"Route {template} takes {index} values, not {values.Length}.");
         }
 
         var major = "";

@@ -5,8 +5,9 @@ namespace MCPilot.Storage.EfCore.Migrations;
 
 /// <summary>
 /// Migration 4: persisted entity feeds (<c>IEntityFeedStore</c>), written only when
-/// <c>MCPilot:Entities:Feeds:Persist</c> is on: each feed's cursors and dropped count, and its newest
-/// messages. Both go with their entity (cascading deletes).
+/// <c>MCPilot:Entities:Feeds:Persist</c> is on: per node (host), each feed's cursors and dropped
+/// count, and its newest messages with their Discord time (for the retention). Both go with their
+/// entity (cascading deletes).
 /// </summary>
 [Migration(Id)]
 internal sealed class M20261122000003EntityFeeds(string? schema) : Migration
@@ -20,6 +21,7 @@ internal sealed class M20261122000003EntityFeeds(string? schema) : Migration
             schema: schema,
             columns: t => new
             {
+                node = t.Column<string>(maxLength: MCPilotModel.NodeLength, nullable: false),
                 entity_id = t.Column<Guid>(nullable: false),
                 kind = t.Column<string>(maxLength: MCPilotModel.EnumLength, nullable: false),
                 last_sequence = t.Column<long>(nullable: false),
@@ -29,7 +31,7 @@ internal sealed class M20261122000003EntityFeeds(string? schema) : Migration
             },
             constraints: t =>
             {
-                t.PrimaryKey("pk_mcpilot_entity_feeds", x => new { x.entity_id, x.kind });
+                t.PrimaryKey("pk_mcpilot_entity_feeds", x => new { x.node, x.entity_id, x.kind });
                 t.ForeignKey("fk_mcpilot_entity_feeds_entity", x => x.entity_id, MCPilotModel.Entities, "id", schema, onDelete: ReferentialAction.Cascade);
             });
 
@@ -38,19 +40,24 @@ internal sealed class M20261122000003EntityFeeds(string? schema) : Migration
             schema: schema,
             columns: t => new
             {
+                node = t.Column<string>(maxLength: MCPilotModel.NodeLength, nullable: false),
                 entity_id = t.Column<Guid>(nullable: false),
                 kind = t.Column<string>(maxLength: MCPilotModel.EnumLength, nullable: false),
                 sequence = t.Column<long>(nullable: false),
                 mention = t.Column<int>(nullable: false),
                 from_entity_id = t.Column<Guid>(nullable: true),
+                at = t.Column<DateTime>(nullable: false),
                 message = t.Column<string>(nullable: false),
             },
             constraints: t =>
             {
-                t.PrimaryKey("pk_mcpilot_entity_feed_messages", x => new { x.entity_id, x.kind, x.sequence });
-                t.ForeignKey("fk_mcpilot_entity_feed_messages_feed", x => new { x.entity_id, x.kind }, MCPilotModel.EntityFeeds,
-                    ["entity_id", "kind"], schema, onDelete: ReferentialAction.Cascade);
+                t.PrimaryKey("pk_mcpilot_entity_feed_messages", x => new { x.node, x.entity_id, x.kind, x.sequence });
+                t.ForeignKey("fk_mcpilot_entity_feed_messages_feed", x => new { x.node, x.entity_id, x.kind }, MCPilotModel.EntityFeeds,
+                    ["node", "entity_id", "kind"], schema, onDelete: ReferentialAction.Cascade);
             });
+
+        migrationBuilder.CreateIndex("ix_mcpilot_entity_feeds_entity_id", MCPilotModel.EntityFeeds, "entity_id", schema);
+        migrationBuilder.CreateIndex("ix_mcpilot_entity_feed_messages_at", MCPilotModel.EntityFeedMessages, "at", schema);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

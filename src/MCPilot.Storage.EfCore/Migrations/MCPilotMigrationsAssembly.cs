@@ -18,6 +18,7 @@ internal sealed class MCPilotMigrationsAssembly(ICurrentDbContext currentContext
         (M20261122000001SentMessages.Id, typeof(M20261122000001SentMessages)),
         (M20261122000002EntityAvatars.Id, typeof(M20261122000002EntityAvatars)),
         (M20261122000003EntityFeeds.Id, typeof(M20261122000003EntityFeeds)),
+        (M20261122000004PreviousEntityAvatars.Id, typeof(M20261122000004PreviousEntityAvatars)),
     ];
 
     /// <summary>The newest migration this version knows.</summary>

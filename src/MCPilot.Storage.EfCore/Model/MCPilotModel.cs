@@ -26,6 +26,7 @@ internal static class MCPilotModel
     public const string EntityAvatars = "mcpilot_entity_avatars";
     public const string EntityFeeds = "mcpilot_entity_feeds";
     public const string EntityFeedMessages = "mcpilot_entity_feed_messages";
+    public const string PreviousEntityAvatars = "mcpilot_entity_previous_avatars";
 
     public const int OwnerLength = OwnerId.MaxLength;
     public const int LookupIdLength = 64;
@@ -33,12 +34,14 @@ internal static class MCPilotModel
     public const int PlaceKeyLength = 160;
     public const int ContentTypeLength = 64;
     public const int HashLength = 64;
+    public const int NodeLength = 64;
 
     /// <summary>Every table, in the order the migrations create them.</summary>
     public static IReadOnlyList<string> Tables { get; } =
     [
         Entities, EntityGuilds, EntityChannels, Credentials, DmRoutes, OwnerSalts, McpServers, McpServerSecrets,
         ConversationThreads, ConversationMessages, MessageCounters, ToolCalls, SentMessages, EntityAvatars, EntityFeeds, EntityFeedMessages,
+        PreviousEntityAvatars,
     ];
 
     /// <summary>Adds MCPilot's model to <paramref name="modelBuilder"/>.</summary>
@@ -245,16 +248,29 @@ internal static class MCPilotModel
             b.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(HashLength);
         });
 
+        modelBuilder.Entity<PreviousEntityAvatarRow>(b =>
+        {
+            Table(b, PreviousEntityAvatars, excludeFromMigrations);
+            b.HasKey(x => new { x.EntityId, x.Hash }).HasName("pk_mcpilot_entity_previous_avatars");
+            b.Property(x => x.EntityId).HasColumnName("entity_id").ValueGeneratedNever();
+            b.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(HashLength);
+            b.Property(x => x.Replaced).HasColumnName("replaced");
+            b.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(ContentTypeLength);
+            b.Property(x => x.Content).HasColumnName("content");
+        });
+
         modelBuilder.Entity<EntityFeedRow>(b =>
         {
             Table(b, EntityFeeds, excludeFromMigrations);
-            b.HasKey(x => new { x.EntityId, x.Kind }).HasName("pk_mcpilot_entity_feeds");
+            b.HasKey(x => new { x.Node, x.EntityId, x.Kind }).HasName("pk_mcpilot_entity_feeds");
+            b.Property(x => x.Node).HasColumnName("node").HasMaxLength(NodeLength);
             b.Property(x => x.EntityId).HasColumnName("entity_id");
             b.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(EnumLength);
             b.Property(x => x.LastSequence).HasColumnName("last_sequence");
             b.Property(x => x.ReadCursor).HasColumnName("read_cursor");
             b.Property(x => x.MentionCursor).HasColumnName("mention_cursor");
             b.Property(x => x.Dropped).HasColumnName("dropped");
+            b.HasIndex(x => x.EntityId).HasDatabaseName("ix_mcpilot_entity_feeds_entity_id");
             b.HasOne<EntityRow>().WithMany().HasForeignKey(x => x.EntityId)
                 .HasConstraintName("fk_mcpilot_entity_feeds_entity").OnDelete(DeleteBehavior.Cascade);
         });
@@ -262,14 +278,17 @@ internal static class MCPilotModel
         modelBuilder.Entity<EntityFeedMessageRow>(b =>
         {
             Table(b, EntityFeedMessages, excludeFromMigrations);
-            b.HasKey(x => new { x.EntityId, x.Kind, x.Sequence }).HasName("pk_mcpilot_entity_feed_messages");
+            b.HasKey(x => new { x.Node, x.EntityId, x.Kind, x.Sequence }).HasName("pk_mcpilot_entity_feed_messages");
+            b.Property(x => x.Node).HasColumnName("node").HasMaxLength(NodeLength);
             b.Property(x => x.EntityId).HasColumnName("entity_id");
             b.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(EnumLength);
             b.Property(x => x.Sequence).HasColumnName("sequence").ValueGeneratedNever();
             b.Property(x => x.Mention).HasColumnName("mention");
             b.Property(x => x.FromEntityId).HasColumnName("from_entity_id");
+            b.Property(x => x.At).HasColumnName("at");
             b.Property(x => x.Message).HasColumnName("message");
-            b.HasOne<EntityFeedRow>().WithMany().HasForeignKey(x => new { x.EntityId, x.Kind })
+            b.HasIndex(x => x.At).HasDatabaseName("ix_mcpilot_entity_feed_messages_at");
+            b.HasOne<EntityFeedRow>().WithMany().HasForeignKey(x => new { x.Node, x.EntityId, x.Kind })
                 .HasConstraintName("fk_mcpilot_entity_feed_messages_feed").OnDelete(DeleteBehavior.Cascade);
         });
     }

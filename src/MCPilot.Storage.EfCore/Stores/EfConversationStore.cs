@@ -1,3 +1,4 @@
+using System.Globalization;
 using MCPilot.Conversations;
 using MCPilot.Storage.EfCore.Model;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ namespace MCPilot.Storage.EfCore.Stores;
 
 /// <summary>
 /// Conversation memory on EF Core. A unique index on the active thread's key keeps one active
-/// thread per key; concurrent writers that lose a race retry.
+/// thread per key; concurrent writers that lose a race retry, up to <see cref="Attempts"/> times.
 /// </summary>
 internal sealed class EfConversationStore(IStoreContextSource source) : IConversationStore
 {
@@ -32,9 +33,10 @@ internal sealed class EfConversationStore(IStoreContextSource source) : IConvers
                 await context.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 return RowMapping.ToDomain(row);
             }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < Attempts)
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
-                // Another caller created it first: read theirs.
+                // Another caller created it first: read theirs (unless it keeps vanishing).
+                ThrowIfLastAttempt(attempt, key, e);
             }
         }
     }
@@ -58,9 +60,11 @@ internal sealed class EfConversationStore(IStoreContextSource source) : IConvers
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return RowMapping.ToDomain(row);
             }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < Attempts)
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
+                // Another caller started a thread between the archive and the insert: archive theirs too.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                ThrowIfLastAttempt(attempt, key, e);
             }
         }
     }
@@ -119,6 +123,17 @@ internal sealed class EfConversationStore(IStoreContextSource source) : IConvers
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.ActiveKey != null)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(RowMapping.ToDomain)];
+    }
+
+    /// <summary>After the last attempt, a lost race is the caller's to retry, as a conflict that names the thread key.</summary>
+    private static void ThrowIfLastAttempt(int attempt, ThreadKey key, DbUpdateException cause)
+    {
+        if (attempt >= Attempts)
+        {
+            throw new StoreException(StoreError.ConcurrencyConflict, string.Create(CultureInfo.InvariantCulture,
+                $"The active conversation thread of guild {key.GuildId}, channel {key.ChannelId}, user {key.UserId} was created or archived by someone else during each of {Attempts} attempts: other writers are busy with this thread key; retry the call."),
+                cause);
+        }
     }
 
     private static ConversationThreadRow NewThread(ThreadKey key, DateTimeOffset now) => new()

@@ -1,18 +1,24 @@
 using MCPilot.Routing;
 using MCPilot.Storage.EfCore.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MCPilot.Storage.EfCore.Stores;
 
 /// <summary>
-/// Persisted entity feeds on EF Core: a row per feed (cursors, dropped count) and a row per message
-/// it holds, both deleted with their entity. A save is one transaction; it replaces the messages it
-/// carries (so a repeated save changes nothing) and deletes the ones that fell out of the feed.
+/// Persisted entity feeds on EF Core: per node, a row per feed (cursors, dropped count) and a row per
+/// message it holds, both deleted with their entity. A save is one transaction; it replaces the
+/// messages it carries (so a repeated save changes nothing) and deletes the ones that fell out of
+/// the feed. A message that can no longer be read is deleted on load, never half-restored.
 /// </summary>
-internal sealed class EfEntityFeedStore(IStoreContextSource source) : IEntityFeedStore
+/// <param name="source">The contexts.</param>
+/// <param name="logger">The log (a bot's container may have no logging).</param>
+internal sealed class EfEntityFeedStore(IStoreContextSource source, ILogger<EfEntityFeedStore>? logger = null) : IEntityFeedStore
 {
-    public async Task SaveAsync(IReadOnlyList<FeedSnapshot> feeds, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(string node, IReadOnlyList<FeedSnapshot> feeds, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(node);
         ArgumentNullException.ThrowIfNull(feeds);
         if (feeds.Count == 0)
         {
@@ -24,11 +30,11 @@ internal sealed class EfEntityFeedStore(IStoreContextSource source) : IEntityFee
         using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var ids = feeds.Select(f => f.EntityId.Value).Distinct().ToList();
         var existing = (await db.Set<EntityRow>().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
-        var states = await db.Set<EntityFeedRow>().Where(f => ids.Contains(f.EntityId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var states = await db.Set<EntityFeedRow>().Where(f => f.Node == node && ids.Contains(f.EntityId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var messages = db.Set<EntityFeedMessageRow>();
         foreach (var feed in feeds.Where(f => existing.Contains(f.EntityId.Value)))
         {
-            var row = RowMapping.ToRow(feed);
+            var row = RowMapping.ToRow(node, feed);
             if (states.Find(s => s.EntityId == row.EntityId && s.Kind == row.Kind) is { } state)
             {
                 db.Entry(state).CurrentValues.SetValues(row);
@@ -40,26 +46,27 @@ internal sealed class EfEntityFeedStore(IStoreContextSource source) : IEntityFee
 
             var oldest = feed.LastSequence - feed.Capacity;
             var firstNew = feed.Messages.Count > 0 ? feed.Messages[0].Sequence : long.MaxValue;
-            await messages.Where(m => m.EntityId == row.EntityId && m.Kind == row.Kind && (m.Sequence <= oldest || m.Sequence >= firstNew))
+            await messages.Where(m => m.Node == node && m.EntityId == row.EntityId && m.Kind == row.Kind && (m.Sequence <= oldest || m.Sequence >= firstNew))
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            messages.AddRange(feed.Messages.Where(m => m.Sequence > oldest).Select(m => RowMapping.ToRow(feed.EntityId, feed.Kind, m)));
+            messages.AddRange(feed.Messages.Where(m => m.Sequence > oldest).Select(m => RowMapping.ToRow(node, feed.EntityId, feed.Kind, m)));
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<FeedSnapshot>> LoadAsync(int capacity, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FeedSnapshot>> LoadAsync(string node, int capacity, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(node);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         using var context = source.Open();
         var db = context.Db;
-        var states = await db.Set<EntityFeedRow>().AsNoTracking().OrderBy(f => f.EntityId).ThenBy(f => f.Kind)
+        var states = await db.Set<EntityFeedRow>().AsNoTracking().Where(f => f.Node == node).OrderBy(f => f.EntityId).ThenBy(f => f.Kind)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var feeds = new List<FeedSnapshot>(states.Count);
         foreach (var state in states)
         {
-            var feedMessages = db.Set<EntityFeedMessageRow>().Where(m => m.EntityId == state.EntityId && m.Kind == state.Kind);
+            var feedMessages = db.Set<EntityFeedMessageRow>().Where(m => m.Node == node && m.EntityId == state.EntityId && m.Kind == state.Kind);
             var newest = await feedMessages.AsNoTracking().OrderByDescending(m => m.Sequence).Take(capacity)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             newest.Reverse();
@@ -69,9 +76,24 @@ internal sealed class EfEntityFeedStore(IStoreContextSource source) : IEntityFee
                 await feedMessages.Where(m => m.Sequence < first).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            feeds.Add(RowMapping.ToDomain(state, capacity, newest));
+            var read = newest.Select(m => (Row: m, Message: RowMapping.ToDomain(m))).ToList();
+            var unreadable = read.Where(r => r.Message is null).Select(r => r.Row.Sequence).ToList();
+            if (unreadable.Count > 0)
+            {
+                await feedMessages.Where(m => unreadable.Contains(m.Sequence)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                EfStoreLog.UnreadableFeedMessages(logger ?? (ILogger)NullLogger.Instance, unreadable.Count, state.EntityId, state.Kind, node);
+            }
+
+            feeds.Add(RowMapping.ToDomain(state, capacity, [.. read.Where(r => r.Message is not null).Select(r => r.Message!)]));
         }
 
         return feeds;
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var cutoff = RowMapping.Db(before);
+        using var context = source.Open();
+        return await context.Db.Set<EntityFeedMessageRow>().Where(m => m.At < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -14,25 +14,36 @@ internal sealed class EfEntityStore(IStoreContextSource source) : IEntityStore
         return row is null ? null : RowMapping.ToDomain(row);
     }
 
-    public Task<IReadOnlyList<Entity>> ListAsync(CancellationToken cancellationToken = default) =>
-        ListAsync(q => q, cancellationToken);
+    public async Task<IReadOnlyList<Entity>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        using var context = source.Open();
+        return ToDomain(await Entities(context.Db).ToListAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     public Task<IReadOnlyList<Entity>> ListByGuildAsync(ulong guildId, CancellationToken cancellationToken = default)
     {
         var guild = RowMapping.Db(guildId);
-        return ListAsync(q => q.Where(e => e.Guilds.Any(g => g.GuildId == guild)), cancellationToken);
+        return ListAsync(db => db.Set<EntityGuildRow>().Where(g => g.GuildId == guild).Select(g => g.EntityId), cancellationToken);
     }
 
     public Task<IReadOnlyList<Entity>> ListByChannelAsync(ulong guildId, ulong channelId, ulong? parentChannelId = null, CancellationToken cancellationToken = default)
     {
-        // Mirrors ChannelPolicy.Allows. The subquery starts from the guild's memberships and the
-        // (guild, channel) index, never from the list of all entities.
+        // Mirrors ChannelPolicy.Allows. The query starts from the guild's memberships (the index
+        // on (guild_id, name_key)) and checks each membership's policy by the channel rows'
+        // primary key (entity_id, guild_id, channel_id); the entities are then fetched by id.
         var guild = RowMapping.Db(guildId);
         var channel = RowMapping.Db(channelId);
         var effective = RowMapping.Db(parentChannelId ?? channelId);
-        return ListAsync(q => q.Where(e => e.Guilds.Any(g => g.GuildId == guild
-            && !g.Channels.Any(c => c.Denied && (c.ChannelId == channel || c.ChannelId == effective))
-            && (!g.Channels.Any(c => c.Allowed) || g.Channels.Any(c => c.Allowed && c.ChannelId == effective)))), cancellationToken);
+        return ListAsync(db =>
+        {
+            var channels = db.Set<EntityChannelRow>();
+            return db.Set<EntityGuildRow>()
+                .Where(g => g.GuildId == guild
+                    && !channels.Any(c => c.EntityId == g.EntityId && c.GuildId == guild && c.Denied && (c.ChannelId == channel || c.ChannelId == effective))
+                    && (!channels.Any(c => c.EntityId == g.EntityId && c.GuildId == guild && c.Allowed)
+                        || channels.Any(c => c.EntityId == g.EntityId && c.GuildId == guild && c.ChannelId == effective && c.Allowed)))
+                .Select(g => g.EntityId);
+        }, cancellationToken);
     }
 
     public async Task<Entity> CreateAsync(Entity entity, CancellationToken cancellationToken = default)
@@ -98,12 +109,15 @@ internal sealed class EfEntityStore(IStoreContextSource source) : IEntityStore
     private static IQueryable<EntityRow> Entities(DbContext db) =>
         db.Set<EntityRow>().AsNoTracking().Include(e => e.Guilds).ThenInclude(g => g.Channels).AsSplitQuery();
 
-    private async Task<IReadOnlyList<Entity>> ListAsync(Func<IQueryable<EntityRow>, IQueryable<EntityRow>> filter, CancellationToken cancellationToken)
+    /// <summary>The entities whose ids <paramref name="ids"/> selects: the query stays in the database, so each lookup runs from its own index.</summary>
+    private async Task<IReadOnlyList<Entity>> ListAsync(Func<DbContext, IQueryable<Guid>> ids, CancellationToken cancellationToken)
     {
         using var context = source.Open();
-        var rows = await filter(Entities(context.Db)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(RowMapping.ToDomain).OrderBy(e => e.Name, StoreKeys.NameOrder)];
+        var selected = ids(context.Db);
+        return ToDomain(await Entities(context.Db).Where(e => selected.Contains(e.Id)).ToListAsync(cancellationToken).ConfigureAwait(false));
     }
+
+    private static List<Entity> ToDomain(List<EntityRow> rows) => [.. rows.Select(RowMapping.ToDomain).OrderBy(e => e.Name, StoreKeys.NameOrder)];
 
     /// <summary>Names the guild where another entity holds the name (a unique-index violation says only that one exists).</summary>
     private static async Task<StoreException> NameTakenAsync(DbContext db, Entity entity, Exception cause, CancellationToken cancellationToken)

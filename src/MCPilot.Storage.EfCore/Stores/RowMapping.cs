@@ -200,8 +200,9 @@ internal static class RowMapping
         TimeSpan.FromTicks(row.DurationMicroseconds * TimeSpan.TicksPerMicrosecond),
         row.Detail);
 
-    public static EntityFeedRow ToRow(FeedSnapshot feed) => new()
+    public static EntityFeedRow ToRow(string node, FeedSnapshot feed) => new()
     {
+        Node = node,
         EntityId = feed.EntityId.Value,
         Kind = feed.Kind.ToString(),
         LastSequence = feed.LastSequence,
@@ -210,17 +211,19 @@ internal static class RowMapping
         Dropped = feed.Dropped,
     };
 
-    public static EntityFeedMessageRow ToRow(EntityId entityId, FeedKind kind, FeedMessage message) => new()
+    public static EntityFeedMessageRow ToRow(string node, EntityId entityId, FeedKind kind, FeedMessage message) => new()
     {
+        Node = node,
         EntityId = entityId.Value,
         Kind = kind.ToString(),
         Sequence = message.Sequence,
         Mention = (int)message.Mention,
         FromEntityId = message.FromEntity?.Value,
+        At = Db(message.Message.Timestamp),
         Message = JsonSerializer.Serialize(message.Message, FeedJson),
     };
 
-    public static FeedSnapshot ToDomain(EntityFeedRow row, int capacity, IReadOnlyList<EntityFeedMessageRow> messages) => new()
+    public static FeedSnapshot ToDomain(EntityFeedRow row, int capacity, IReadOnlyList<FeedMessage> messages) => new()
     {
         EntityId = new EntityId(row.EntityId),
         Kind = Enum.Parse<FeedKind>(row.Kind),
@@ -229,12 +232,23 @@ internal static class RowMapping
         ReadCursor = row.ReadCursor,
         MentionCursor = row.MentionCursor,
         Dropped = row.Dropped,
-        Messages = [.. messages.Select(m => new FeedMessage(
-            m.Sequence,
-            JsonSerializer.Deserialize<InboundMessage>(m.Message, FeedJson)!,
-            (FeedMentionKind)m.Mention,
-            m.FromEntityId is { } from ? new EntityId(from) : null))],
+        Messages = messages,
     };
+
+    /// <summary>A stored feed message, or <see langword="null"/> when its JSON cannot be read (any more).</summary>
+    public static FeedMessage? ToDomain(EntityFeedMessageRow row)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<InboundMessage>(row.Message, FeedJson) is { } message
+                ? new FeedMessage(row.Sequence, message, (FeedMentionKind)row.Mention, row.FromEntityId is { } from ? new EntityId(from) : null)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static Dictionary<string, string> Secrets(McpServerRow row, string prefix) =>
         row.Secrets.Where(s => s.Field.StartsWith(prefix, StringComparison.Ordinal))

@@ -27,24 +27,3 @@ internal sealed class StoreContextSource<TContext>(IServiceScopeFactory scopes) 
         }
     }
 }
-
-/// <summary>Opens a context for one store operation.</summary>
-internal interface IStoreContextSource
-{
-    /// <summary>The host's context type.</summary>
-    Type ContextType { get; }
-
-    /// <summary>Opens a context; dispose the result when done.</summary>
-    StoreContext Open();
-}
-
-/// <summary>
-/// A context and the scope it lives in. Disposal is synchronous: it returns the context (and its
-/// connection) to their pools, which needs no I/O.
-/// </summary>
-internal sealed class StoreContext(AsyncServiceScope scope, DbContext db) : IDisposable
-{
-    public DbContext Db { get; } = db;
-
-    public void Dispose() => scope.Dispose();
-}

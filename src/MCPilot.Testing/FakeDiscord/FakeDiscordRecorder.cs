@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MCPilot.Testing.FakeDiscord;
@@ -45,6 +46,21 @@ internal sealed class FakeDiscordRecorder : IDisposable
             : new FakeDiscordRecorder(System.IO.Path.Combine(directory, $"fakediscord-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl"));
     }
 
+    /// <summary>
+    /// Whether Discord's OpenAPI spec can describe an answer with <paramref name="responseBody"/>;
+    /// answers it cannot describe are left out of the recording, since the spec check would
+    /// reject FakeDiscord for being faithful. One shape is such: a field error tree
+    /// (<c>{"errors": {"content": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", ...}]}}}</c>).
+    /// Discord's docs show each field error's <c>code</c> as a string (BASE_TYPE_REQUIRED,
+    /// USERNAME_INVALID_CONTAINS, ...), and Discord sends strings; the spec's <c>InnerErrors</c>
+    /// reuses its top-level <c>Error</c> schema, whose <c>code</c> is an integer, so no tree with
+    /// a string code validates. The docs win, so FakeDiscord sends strings and such exchanges
+    /// stay out; every other answer (errors without a tree, trees with integer codes) is recorded.
+    /// </summary>
+    /// <param name="responseBody">The JSON body answered, or null.</param>
+    public static bool SpecCanDescribe(JsonNode? responseBody)
+        => responseBody is not JsonObject { } error || error["errors"] is not { } tree || !HasStringCode(tree);
+
     public void Write(JsonObject exchange)
     {
         var line = Encoding.UTF8.GetBytes(exchange.ToJsonString() + "\n");
@@ -53,6 +69,28 @@ internal sealed class FakeDiscordRecorder : IDisposable
             _stream.Write(line);
             _stream.Flush();
         }
+    }
+
+    /// <summary>Whether any <c>_errors</c> entry in <paramref name="node"/> carries a string <c>code</c>.</summary>
+    private static bool HasStringCode(JsonNode node)
+    {
+        if (node is not JsonObject fields)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            var found = name == "_errors" && value is JsonArray errors
+                ? errors.Any(e => e is JsonObject entry && entry["code"]?.GetValueKind() == JsonValueKind.String)
+                : value is not null && HasStringCode(value);
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void Dispose()

@@ -358,9 +358,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     };
 
     /// <summary>
-    /// An injected 5xx or dropped connection. Discord's docs list 502 and 5xx answers, which the
-    /// OpenAPI spec does not declare; these exchanges are Discord's infrastructure failing, not
-    /// its API answering, so they are kept out of the recording the spec check reads.
+    /// An injected 5xx or dropped connection. Neither is recorded, because the spec cannot
+    /// describe them: it declares only 2xx, 4XX and 429 answers for every operation, while Discord's
+    /// docs list 502 (gateway unavailable) and other 5xx (FakeDiscord answers those with an HTML
+    /// page, not JSON), and a dropped connection has no answer at all. Injected 429 storms are recorded: the spec
+    /// declares 429 with the body they carry.
     /// </summary>
     private async Task InjectAsync(HttpContext context, FakeDiscordRoute route, FakeDiscordFaults.Fault fault, JsonNode? body)
     {
@@ -408,12 +410,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         exchange["status"] = status;
         exchange["response_headers"] = recordedHeaders;
         exchange["response_body"] = body?.DeepClone();
-        if (!(body is JsonObject error && error.ContainsKey("errors")))
+        if (FakeDiscordRecorder.SpecCanDescribe(body))
         {
-            // Answers with a field error tree stay out of the recording: the spec's ErrorDetails
-            // schema rejects every tree Discord sends (an "_errors" array matches both branches
-            // of its oneOf). The docs' shape ({"field": {"_errors": [...]}}) wins, so FakeDiscord
-            // answers with it, but the spec check cannot judge those exchanges.
             _recorder?.Write(exchange);
         }
 

@@ -563,13 +563,13 @@ public sealed partial class FakeDiscordState
     }
 
     private FakeInteraction InteractionByToken(ulong id, string token)
-        => _interactions.TryGetValue(id, out var interaction) && interaction.Token == token
+        => _interactions.TryGetValue(id, out var interaction) && FakeTokens.Equal(interaction.Token, token)
             ? interaction
             : throw FakeDiscordError.NotFound(10062, "interaction");
 
     private FakeInteraction InteractionByFollowupToken(string token)
     {
-        var interaction = _interactions.Values.FirstOrDefault(i => i.Token == token);
+        var interaction = _interactions.Values.FirstOrDefault(i => FakeTokens.Equal(i.Token, token));
         if (interaction is null || Now() - interaction.CreatedAt > TimeSpan.FromMinutes(15))
         {
             throw FakeDiscordError.NotFound(10015, "Webhook");
@@ -634,8 +634,7 @@ public sealed partial class FakeDiscordState
             throw FakeDiscordError.NotFound(10015, "Webhook");
         }
 
-        if (token && !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.UTF8.GetBytes(webhook.Token), System.Text.Encoding.UTF8.GetBytes(request.Route["webhook_token"])))
+        if (token && !FakeTokens.Equal(webhook.Token, request.Route["webhook_token"]))
         {
             throw new FakeDiscordError(401, 50027, "Invalid Webhook Token");
         }

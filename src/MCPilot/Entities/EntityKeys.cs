@@ -34,6 +34,14 @@ public sealed partial class EntityKeys
         _logger = logger;
     }
 
+    /// <summary>
+    /// Raised after a key was revoked on this host (by <see cref="RevokeAsync"/>, or by
+    /// <see cref="RotateAsync"/> for the old key), with the entity and the credential's id. The
+    /// endpoints close the sessions that key opened. Handlers run on the caller's thread and must be
+    /// quick and must not throw.
+    /// </summary>
+    public event Action<EntityId, Guid>? KeyRevoked;
+
     /// <summary>Issues a new key for an entity.</summary>
     /// <param name="entityId">The entity the key opens.</param>
     /// <param name="label">A note on where the key is used, e.g. "claude desktop" (at most <see cref="MaxLabelLength"/> characters).</param>
@@ -82,6 +90,11 @@ public sealed partial class EntityKeys
     {
         var revoked = await _credentials.RevokeAsync(entityId, credentialId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         _lastTouched.TryRemove(credentialId, out _);
+        if (revoked)
+        {
+            KeyRevoked?.Invoke(entityId, credentialId);
+        }
+
         return revoked;
     }
 

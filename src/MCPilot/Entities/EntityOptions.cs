@@ -24,6 +24,13 @@ public sealed class EntityOptions
     public const int MaxAvatarBytes = 2 * 1024 * 1024;
 
     /// <summary>
+    /// How many previous uploaded avatars of an entity the host keeps serving at their old URLs (4, so
+    /// at most 5 images and 10 MiB per entity): Discord messages carry the avatar URL they were sent
+    /// with, so an entity's older messages keep their avatar across its last 4 changes of avatar.
+    /// </summary>
+    public const int PreviousAvatarsKept = 4;
+
+    /// <summary>
     /// How many messages each entity's feed (and its DMs) holds, in memory; with
     /// <see cref="EntityFeedOptions.Persist"/> the store keeps the same newest messages. When it is
     /// full the oldest message is dropped and counted. Default <see cref="DefaultFeedCapacity"/>.

@@ -31,6 +31,17 @@ public sealed class EntityRegistry
         _time = time;
     }
 
+    /// <summary>
+    /// Raised after this host forgot an entity: it was deleted (<see cref="DeleteAsync"/>), or a
+    /// <see cref="RefreshAsync"/> found it gone from the store. The endpoints close the entity's open
+    /// sessions on it. Handlers run on the caller's thread and must be quick and must not throw.
+    /// </summary>
+    public event Action<EntityId>? EntityRemoved
+    {
+        add => _directory.Removed += value;
+        remove => _directory.Removed -= value;
+    }
+
     /// <summary>Whether the registry has loaded every entity from the store (readiness).</summary>
     public bool IsLoaded => _directory.IsLoaded;
 
@@ -160,7 +171,9 @@ public sealed class EntityRegistry
     /// <summary>
     /// Stores an uploaded avatar (PNG, JPEG, GIF or WebP; at most <see cref="EntityOptions.MaxAvatarBytes"/>;
     /// square) and points the entity's <see cref="Entity.AvatarUrl"/> at the URL this host serves it
-    /// at, under <see cref="MCPilotOptions.PublicBaseUrl"/> (Discord fetches avatars from there).
+    /// at, under <see cref="MCPilotOptions.PublicBaseUrl"/> (Discord fetches avatars from there). The
+    /// <see cref="EntityOptions.PreviousAvatarsKept"/> avatars it had last stay served at their old URLs,
+    /// so the entity's older Discord messages keep their avatar.
     /// </summary>
     /// <exception cref="EntityValidationException">The image is too large, not square, not a supported format, or no public base URL is configured.</exception>
     public async Task<Entity> SetAvatarImageAsync(EntityId id, ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)
@@ -169,16 +182,16 @@ public sealed class EntityRegistry
         var baseUrl = _options.CurrentValue.PublicBaseUrl
             ?? throw new EntityValidationException(["Uploaded avatars need MCPilot:PublicBaseUrl (the address Discord fetches them from, e.g. https://bot.example.com). Set it, or give the entity an AvatarUrl instead."]);
         var url = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"{AvatarPathPrefix.TrimStart('/')}{id}/{avatar.Hash}.{avatar.Info.Extension}"));
-        await _avatars.SaveAsync(new EntityAvatar(id, avatar.Info.ContentType, image.ToArray(), avatar.Hash), cancellationToken).ConfigureAwait(false);
+        await _avatars.SaveAsync(new EntityAvatar(id, avatar.Info.ContentType, image.ToArray(), avatar.Hash), EntityOptions.PreviousAvatarsKept, cancellationToken).ConfigureAwait(false);
         return await UpdateAsync(id, e => e with { AvatarUrl = url }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The entity's uploaded avatar, when <paramref name="hash"/> is its current one.</summary>
-    public async Task<EntityAvatar?> GetAvatarAsync(EntityId id, string hash, CancellationToken cancellationToken = default)
-    {
-        var avatar = await _avatars.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return avatar is not null && string.Equals(avatar.Hash, hash, StringComparison.Ordinal) ? avatar : null;
-    }
+    /// <summary>
+    /// The entity's uploaded avatar whose hash is <paramref name="hash"/>: its current one, or one of the
+    /// <see cref="EntityOptions.PreviousAvatarsKept"/> it had before (older Discord messages show those).
+    /// </summary>
+    public Task<EntityAvatar?> GetAvatarAsync(EntityId id, string hash, CancellationToken cancellationToken = default) =>
+        _avatars.GetAsync(id, hash, cancellationToken);
 
     internal Entity? Find(EntityId id) => _directory.Get(id);
 

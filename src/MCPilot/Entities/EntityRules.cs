@@ -84,6 +84,18 @@ public static partial class EntityRules
         return errors;
     }
 
+    /// <summary>
+    /// Whether <paramref name="avatarUrl"/> may be an entity's avatar: an absolute https URL (Discord
+    /// fetches avatars from the public internet, and expects https), or an http URL of a loopback host
+    /// (only a local test Discord, such as FakeDiscord, can fetch those anyway).
+    /// </summary>
+    internal static bool IsAvatarUrlAllowed(Uri avatarUrl)
+    {
+        ArgumentNullException.ThrowIfNull(avatarUrl);
+        return avatarUrl.IsAbsoluteUri
+            && (avatarUrl.Scheme == Uri.UriSchemeHttps || (avatarUrl.Scheme == Uri.UriSchemeHttp && avatarUrl.IsLoopback));
+    }
+
     /// <summary>Checks a whole entity; throws when it breaks a rule.</summary>
     /// <exception cref="EntityValidationException">Lists every problem.</exception>
     public static void Validate(Entity entity)
@@ -97,9 +109,9 @@ public static partial class EntityRules
 
         if (entity.AvatarUrl is { } avatar)
         {
-            if (!avatar.IsAbsoluteUri || avatar.Scheme is not ("https" or "http"))
+            if (!IsAvatarUrlAllowed(avatar))
             {
-                errors.Add($"AvatarUrl must be an absolute https URL that Discord can fetch; '{Shorten(avatar.OriginalString)}' is not.");
+                errors.Add($"AvatarUrl must be an absolute https URL that Discord can fetch (plain http only for a loopback host such as 127.0.0.1 or localhost, for local tests); '{Shorten(avatar.OriginalString)}' is not.");
             }
             else if (avatar.OriginalString.Length > MaxAvatarUrlLength)
             {

@@ -1,25 +1,63 @@
-using System.Collections.Concurrent;
-
 namespace MCPilot.Entities;
 
 /// <summary>
-/// The default avatar store: uploaded avatars in memory, lost at restart. A host that uploads
-/// avatars registers a durable <see cref="IEntityAvatarStore"/> (its registration wins).
+/// The default avatar store: uploaded avatars (each entity's current one and the previous ones it
+/// keeps) in memory, lost at restart. A host that uploads avatars registers a durable
+/// <see cref="IEntityAvatarStore"/> (its registration wins).
 /// </summary>
 internal sealed class InMemoryEntityAvatarStore : IEntityAvatarStore
 {
-    private readonly ConcurrentDictionary<EntityId, EntityAvatar> _avatars = new();
+    private readonly Lock _gate = new();
 
-    public Task SaveAsync(EntityAvatar avatar, CancellationToken cancellationToken = default)
+    // Per entity: the current avatar first, then the previous ones, most recently replaced first.
+    private readonly Dictionary<EntityId, List<EntityAvatar>> _avatars = [];
+
+    public Task SaveAsync(EntityAvatar avatar, int keepPrevious, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(avatar);
-        _avatars[avatar.EntityId] = avatar with { Content = avatar.Content.ToArray() };
+        ArgumentOutOfRangeException.ThrowIfNegative(keepPrevious);
+        var copy = avatar with { Content = avatar.Content.ToArray() };
+        lock (_gate)
+        {
+            if (!_avatars.TryGetValue(avatar.EntityId, out var images))
+            {
+                _avatars[avatar.EntityId] = images = [];
+            }
+
+            images.RemoveAll(a => string.Equals(a.Hash, avatar.Hash, StringComparison.Ordinal));
+            images.Insert(0, copy);
+            if (images.Count > keepPrevious + 1)
+            {
+                images.RemoveRange(keepPrevious + 1, images.Count - keepPrevious - 1);
+            }
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task<EntityAvatar?> GetAsync(EntityId entityId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_avatars.GetValueOrDefault(entityId));
+    public Task<EntityAvatar?> GetAsync(EntityId entityId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_avatars.TryGetValue(entityId, out var images) ? images[0] : null);
+        }
+    }
 
-    public Task<bool> DeleteAsync(EntityId entityId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_avatars.TryRemove(entityId, out _));
+    public Task<EntityAvatar?> GetAsync(EntityId entityId, string hash, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_avatars.TryGetValue(entityId, out var images)
+                ? images.Find(a => string.Equals(a.Hash, hash, StringComparison.Ordinal))
+                : null);
+        }
+    }
+
+    public Task<bool> DeleteAsync(EntityId entityId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_avatars.Remove(entityId));
+        }
+    }
 }

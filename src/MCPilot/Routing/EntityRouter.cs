@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.Text.RegularExpressions;
 using MCPilot.Diagnostics;
 using MCPilot.Entities;
 using Microsoft.Extensions.Logging;
@@ -31,9 +30,10 @@ public sealed partial class EntityRouter
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Action<EntityFeed>? _feedChanged;
+    private readonly Task _feedsReady;
     private readonly ConcurrentDictionary<EntityId, EntityFeed> _feeds = new();
     private readonly ConcurrentDictionary<EntityId, EntityFeed> _directFeeds = new();
-    private readonly ConcurrentDictionary<string, Regex> _namePatterns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _foldedNames = new(StringComparer.Ordinal);
 
     internal EntityRouter(EntityDirectory directory, OwnMessageLedger ledger, LoopGuard loopGuard, IDmRouteStore dmRoutes, IOptionsMonitor<EntityOptions> options, TimeProvider time, ILogger<EntityRouter> logger, FeedWriter? writer = null)
     {
@@ -45,6 +45,7 @@ public sealed partial class EntityRouter
         _time = time;
         _logger = logger;
         _feedChanged = writer is { Enabled: true } ? writer.Changed : null;
+        _feedsReady = writer?.Ready ?? Task.CompletedTask;
         directory.Removed += id =>
         {
             _feeds.TryRemove(id, out _);
@@ -55,16 +56,21 @@ public sealed partial class EntityRouter
 
     /// <summary>
     /// Routes one message: a guild message to the feeds of the entities whose policy covers its
-    /// channel, a direct message to one entity's DMs.
+    /// channel, a direct message to one entity's DMs. With feed persistence on, it first waits until
+    /// the stored feeds are back (only at start).
     /// </summary>
     public ValueTask<RouteResult> RouteAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         Routed.Add(1);
-        return message.GuildId is { } guildId
-            ? RouteGuildMessageAsync(message, guildId, cancellationToken)
-            : RouteDirectMessageAsync(message, cancellationToken);
+        return _feedsReady.IsCompleted ? Dispatch(message, cancellationToken) : RouteWhenFeedsReadyAsync(message, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether routing is open: always, unless feeds persist and the stored feeds are not back yet
+    /// (messages routed until then wait). Readiness reports not-ready until it is.
+    /// </summary>
+    public bool FeedsReady => _feedsReady.IsCompleted;
 
     /// <summary>The feed of an entity (created empty on first use).</summary>
     public IEntityFeed GetFeed(EntityId entityId) => Feed(entityId);
@@ -80,6 +86,17 @@ public sealed partial class EntityRouter
 
     private EntityFeed NewFeed(EntityId entityId, FeedKind kind) =>
         new(entityId, _options.CurrentValue.FeedCapacity, _time, kind, _feedChanged);
+
+    private async ValueTask<RouteResult> RouteWhenFeedsReadyAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        await _feedsReady.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await Dispatch(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask<RouteResult> Dispatch(InboundMessage message, CancellationToken cancellationToken) =>
+        message.GuildId is { } guildId
+            ? RouteGuildMessageAsync(message, guildId, cancellationToken)
+            : RouteDirectMessageAsync(message, cancellationToken);
 
     private async ValueTask<RouteResult> RouteGuildMessageAsync(InboundMessage message, ulong guildId, CancellationToken cancellationToken)
     {
@@ -161,7 +178,7 @@ public sealed partial class EntityRouter
             kind |= FeedMentionKind.Role;
         }
 
-        if (foldedContent.Length > 0 && NamePattern(entity.Name).IsMatch(foldedContent))
+        if (foldedContent.Length > 0 && ContainsWord(foldedContent, FoldedName(entity.Name)))
         {
             kind |= FeedMentionKind.Name;
         }
@@ -169,12 +186,33 @@ public sealed partial class EntityRouter
         return kind;
     }
 
-    // The name as a whole word (not inside a longer word), case-insensitively, after folding.
-    private Regex NamePattern(string name) =>
-        _namePatterns.GetOrAdd(name, static n => new Regex(
-            $@"(?<![\p{{L}}\p{{N}}_]){Regex.Escape(EntityRules.Fold(n))}(?![\p{{L}}\p{{N}}_])",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            TimeSpan.FromMilliseconds(100)));
+    /// <summary>
+    /// Whether <paramref name="word"/> occurs in <paramref name="text"/> as a whole word: not inside a
+    /// longer word (no letter, digit or underscore right before or after it). Both are folded.
+    /// Linear, with no regular expression (so no timeout can drop a message on a busy machine).
+    /// </summary>
+    internal static bool ContainsWord(string text, string word)
+    {
+        if (word.Length == 0)
+        {
+            return false;
+        }
+
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c) || c == '_';
+
+    private string FoldedName(string name) => _foldedNames.GetOrAdd(name, EntityRules.Fold);
 
     [LoggerMessage(1, LogLevel.Debug, "Direct message {MessageId} from user {UserId} reached no entity: it replies to no entity's DM and the user has no active entity (/talk).")]
     private static partial void LogDmUnrouted(ILogger logger, ulong messageId, ulong userId);

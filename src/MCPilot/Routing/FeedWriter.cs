@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MCPilot.Entities;
+using MCPilot.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,19 +8,17 @@ using Microsoft.Extensions.Options;
 namespace MCPilot.Routing;
 
 /// <summary>
-/// Feed persistence (<see cref="EntityFeedOptions.Persist"/>): puts the stored feeds back when the
-/// host starts (<see cref="RestoreAsync"/>), then writes every changed feed through the
-/// <see cref="IEntityFeedStore"/> in the background, batching the changes that arrive while a write
-/// is under way, so that routing never waits for the store. A failed write is logged and retried
-/// with backoff (feeds keep working from memory meanwhile); a graceful stop writes what is left.
-/// With persistence off it does nothing and never touches the store.
+/// Feed persistence (<see cref="EntityFeedOptions.Persist"/>), the writing half: writes every changed
+/// feed through the <see cref="IEntityFeedStore"/> in the background, batching the changes that
+/// arrive while a write is under way, so that routing never waits for the store. A failed write is
+/// logged and retried with backoff (feeds keep working from memory meanwhile). When the host has
+/// stopped (after every other service, so the Gateway's last messages are in), it writes what is
+/// left. <see cref="Ready"/> gates routing until <see cref="FeedRestorer"/> has put the stored feeds
+/// back. With persistence off it does nothing, is ready at once, and never touches the store.
 /// </summary>
-internal sealed partial class FeedWriter : BackgroundService
+internal sealed partial class FeedWriter : BackgroundService, IHostedLifecycleService
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long a graceful stop may spend writing the feeds that changed last.</summary>
+    /// <summary>How long the final write, once the host has stopped, may take.</summary>
     public static readonly TimeSpan FinalWriteTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IEntityFeedStore _store;
@@ -27,6 +26,9 @@ internal sealed partial class FeedWriter : BackgroundService
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<(EntityId, FeedKind), EntityFeed> _dirty = new();
     private readonly ConcurrentDictionary<(EntityId, FeedKind), long> _written = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Never disposed: a late change (a message routed while the host shuts down) must not throw.
     private readonly SemaphoreSlim _changed = new(0, 1);
     private readonly SemaphoreSlim _writing = new(1, 1);
 
@@ -36,10 +38,21 @@ internal sealed partial class FeedWriter : BackgroundService
         _time = time;
         _logger = logger;
         Enabled = options.Value.Feeds.Persist;
+        Node = options.Value.Feeds.Node;
+        if (!Enabled)
+        {
+            _ready.SetResult();
+        }
     }
 
     /// <summary>Whether feeds persist (read once, at start).</summary>
     public bool Enabled { get; }
+
+    /// <summary>The name this host's feeds are stored under.</summary>
+    public string Node { get; }
+
+    /// <summary>Completes when the stored feeds are back (at once when persistence is off); routing waits for it.</summary>
+    public Task Ready => _ready.Task;
 
     /// <summary>Notes that a feed changed; it is written soon, in the background. Never blocks.</summary>
     public void Changed(EntityFeed feed)
@@ -59,32 +72,18 @@ internal sealed partial class FeedWriter : BackgroundService
     }
 
     /// <summary>
-    /// Puts every stored feed back into <paramref name="router"/>'s feeds. Run before the entities
-    /// are loaded, so that nothing has been routed to a feed yet.
+    /// Records the feeds <see cref="FeedRestorer"/> put back (their stored messages need no writing)
+    /// and opens the gate: routing starts.
     /// </summary>
-    /// <returns>How many feeds were restored (0 when persistence is off).</returns>
-    public async Task<int> RestoreAsync(EntityRouter router, int capacity, CancellationToken cancellationToken)
+    public void Restored(IEnumerable<FeedSnapshot> restored)
     {
-        ArgumentNullException.ThrowIfNull(router);
-        if (!Enabled)
+        ArgumentNullException.ThrowIfNull(restored);
+        foreach (var feed in restored)
         {
-            return 0;
+            _written[(feed.EntityId, feed.Kind)] = feed.Messages.Count > 0 ? feed.Messages[^1].Sequence : 0;
         }
 
-        var stored = await _store.LoadAsync(capacity, cancellationToken).ConfigureAwait(false);
-        var restored = 0;
-        foreach (var snapshot in stored)
-        {
-            var feed = snapshot.Kind == FeedKind.DirectMessages ? router.DirectFeed(snapshot.EntityId) : router.Feed(snapshot.EntityId);
-            if (feed.Restore(snapshot))
-            {
-                _written[(snapshot.EntityId, snapshot.Kind)] = snapshot.Messages.Count > 0 ? snapshot.Messages[^1].Sequence : 0;
-                restored++;
-            }
-        }
-
-        LogRestored(_logger, restored, stored.Sum(f => f.Messages.Count));
-        return restored;
+        _ready.TrySetResult();
     }
 
     /// <summary>Writes the feeds that changed since the last write, in one batch.</summary>
@@ -110,7 +109,7 @@ internal sealed partial class FeedWriter : BackgroundService
 
             try
             {
-                await _store.SaveAsync([.. batch.Select(b => b.Snapshot)], cancellationToken).ConfigureAwait(false);
+                await _store.SaveAsync(Node, [.. batch.Select(b => b.Snapshot)], cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -123,12 +122,9 @@ internal sealed partial class FeedWriter : BackgroundService
                 throw;
             }
 
-            foreach (var (feed, snapshot) in batch)
+            foreach (var (feed, snapshot) in batch.Where(b => b.Snapshot.Messages.Count > 0))
             {
-                if (snapshot.Messages.Count > 0)
-                {
-                    _written[(feed.EntityId, feed.Kind)] = snapshot.Messages[^1].Sequence;
-                }
+                _written[(feed.EntityId, feed.Kind)] = snapshot.Messages[^1].Sequence;
             }
 
             return batch.Count;
@@ -146,7 +142,7 @@ internal sealed partial class FeedWriter : BackgroundService
             return;
         }
 
-        var backoff = FirstBackoff;
+        var backoff = new Backoff(_time);
         try
         {
             while (true)
@@ -155,26 +151,31 @@ internal sealed partial class FeedWriter : BackgroundService
                 try
                 {
                     await WriteChangesAsync(stoppingToken).ConfigureAwait(false);
-                    backoff = FirstBackoff;
+                    backoff.Reset();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    LogWriteFailed(_logger, _dirty.Count, backoff.TotalSeconds, e);
-                    await Task.Delay(backoff, _time, stoppingToken).ConfigureAwait(false);
-                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                    LogWriteFailed(_logger, _dirty.Count, backoff.Current.TotalSeconds, e);
+                    await backoff.WaitAsync(stoppingToken).ConfigureAwait(false);
                     Wake();
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: StopAsync writes what is left.
+            // Stopping: StoppedAsync writes what is left.
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Once every service has stopped (nothing routes any more), writes the feeds that changed last.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (!Enabled || _dirty.IsEmpty)
         {
             return;
@@ -190,13 +191,6 @@ internal sealed partial class FeedWriter : BackgroundService
         {
             LogFinalWriteFailed(_logger, _dirty.Count, e);
         }
-    }
-
-    public override void Dispose()
-    {
-        _changed.Dispose();
-        _writing.Dispose();
-        base.Dispose();
     }
 
     // Wakes the write loop (at most one wake-up is pending; more would add nothing).
@@ -215,12 +209,9 @@ internal sealed partial class FeedWriter : BackgroundService
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Restored {Feeds} entity feeds ({Messages} messages) from the store.")]
-    private static partial void LogRestored(ILogger logger, int feeds, int messages);
-
-    [LoggerMessage(2, LogLevel.Warning, "Could not write {Feeds} entity feeds to the store; they stay in memory and are retried in {Seconds} s.")]
+    [LoggerMessage(1, LogLevel.Warning, "Could not write {Feeds} entity feeds to the store; they stay in memory and are retried in {Seconds} s.")]
     private static partial void LogWriteFailed(ILogger logger, int feeds, double seconds, Exception exception);
 
-    [LoggerMessage(3, LogLevel.Error, "Could not write {Feeds} changed entity feeds to the store while stopping; their newest changes are lost.")]
+    [LoggerMessage(2, LogLevel.Error, "Could not write {Feeds} changed entity feeds to the store while stopping; their newest changes are lost.")]
     private static partial void LogFinalWriteFailed(ILogger logger, int feeds, Exception exception);
 }

@@ -39,6 +39,13 @@ internal sealed partial class EntityCallFilter
     public static void Attach(MessageContext request, IEntityContext context) =>
         request.Services?.GetService<EntityContextAccessor>()?.Current = context;
 
+    /// <summary>A filter that sets the request's entity context (for plugin prompts and resources).</summary>
+    public static McpRequestFilter<TParams, TResult> Attaching<TParams, TResult>(IEntityContext context) => next => (request, cancellationToken) =>
+    {
+        Attach(request, context);
+        return next(request, cancellationToken);
+    };
+
     /// <summary>The <c>tools/call</c> filter of one session.</summary>
     public McpRequestFilter<CallToolRequestParams, CallToolResult> CallTool(IEntityContext context) => next => async (request, cancellationToken) =>
     {

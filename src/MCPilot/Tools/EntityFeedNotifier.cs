@@ -20,15 +20,24 @@ internal sealed partial class EntityFeedNotifier : IDisposable
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
 
     private readonly Watch[] _watches;
+    private readonly Func<string, bool> _servesOther;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private McpServer? _server;
     private int _disposed;
 
-    public EntityFeedNotifier(IReadOnlyList<EntityFeedResource> resources, TimeProvider time, ILogger logger)
+    /// <param name="resources">The feed resources to notify about.</param>
+    /// <param name="servesOther">
+    /// Whether the session serves another resource with a URI (a plugin's): subscriptions to it are
+    /// accepted, and the plugin, not this notifier, tells the client when it changes.
+    /// </param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Logs failed notifications.</param>
+    public EntityFeedNotifier(IReadOnlyList<EntityFeedResource> resources, Func<string, bool> servesOther, TimeProvider time, ILogger logger)
     {
         _watches = [.. resources.Select(r => new Watch(r.Uri, r.Feed))];
+        _servesOther = servesOther;
         _time = time;
         _logger = logger;
         foreach (var watch in _watches)
@@ -56,7 +65,7 @@ internal sealed partial class EntityFeedNotifier : IDisposable
     public ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Find(request.Params?.Uri).Subscribed = true;
+        Find(request.Params?.Uri)?.Subscribed = true;
         return ValueTask.FromResult(new EmptyResult());
     }
 
@@ -64,7 +73,7 @@ internal sealed partial class EntityFeedNotifier : IDisposable
     public ValueTask<EmptyResult> UnsubscribeAsync(RequestContext<UnsubscribeRequestParams> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Find(request.Params?.Uri).Subscribed = false;
+        Find(request.Params?.Uri)?.Subscribed = false;
         return ValueTask.FromResult(new EmptyResult());
     }
 
@@ -84,10 +93,13 @@ internal sealed partial class EntityFeedNotifier : IDisposable
         _stop.Dispose();
     }
 
-    private Watch Find(string? uri) => _watches.FirstOrDefault(w => string.Equals(w.Uri, uri, StringComparison.Ordinal))
-        ?? throw new McpProtocolException(
-            $"Unknown resource '{uri}': an entity serves {string.Join(" and ", _watches.Select(w => w.Uri))}, and those are the ones to subscribe to.",
-            McpErrorCode.ResourceNotFound);
+    // The feed watch of a URI; null for a plugin's resource (nothing to watch here); an error for a URI the session does not serve.
+    private Watch? Find(string? uri) => _watches.FirstOrDefault(w => string.Equals(w.Uri, uri, StringComparison.Ordinal))
+        ?? (uri is not null && _servesOther(uri)
+            ? null
+            : throw new McpProtocolException(
+                $"Unknown resource '{uri}': an entity serves {string.Join(" and ", _watches.Select(w => w.Uri))}, and the resources its plugins add (resources/list and resources/templates/list name them); subscribe to one of those.",
+                McpErrorCode.ResourceNotFound));
 
     // On the router's thread: only flag and, when no send is running, start one.
     private void Signal(Watch watch)

@@ -9,9 +9,10 @@ namespace MCPilot.Tools;
 
 /// <summary>
 /// Builds the MCP server of one entity session: its identity and instructions, the entity tools
-/// (filtered by the entity's allow-list), its persona prompt, its feed resources (with
-/// subscriptions that notify the client of new messages), and the filters that make the entity
-/// context available to tools and turn failures into tool errors. Transports (the HTTP endpoints)
+/// (filtered by the entity's allow-list), its persona prompt and the plugins' prompts, its feed
+/// resources (with subscriptions that notify the client of new messages) and the plugins'
+/// resources, and the filters that make the entity context available to tools, prompts and
+/// resources and turn tool failures into tool errors. Transports (the HTTP endpoints)
 /// call it once per session.
 /// </summary>
 public sealed class EntityServerFactory
@@ -22,13 +23,13 @@ public sealed class EntityServerFactory
     private readonly EntityRouter _router;
     private readonly EntitySendLimiters _limiters;
     private readonly OwnMessageLedger _ledger;
-    private readonly EntityToolCatalog _catalog;
+    private readonly EntityPrimitiveCatalog _catalog;
     private readonly EntityCallFilter _filter;
     private readonly FeedNames _names;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal EntityServerFactory(EntityDirectory directory, EntityRouter router, EntitySendLimiters limiters, OwnMessageLedger ledger, EntityToolCatalog catalog, EntityCallFilter filter, FeedNames names, TimeProvider time, ILogger<EntityServerFactory> logger)
+    internal EntityServerFactory(EntityDirectory directory, EntityRouter router, EntitySendLimiters limiters, OwnMessageLedger ledger, EntityPrimitiveCatalog catalog, EntityCallFilter filter, FeedNames names, TimeProvider time, ILogger<EntityServerFactory> logger)
     {
         _directory = directory;
         _router = router;
@@ -58,7 +59,8 @@ public sealed class EntityServerFactory
         var entity = _directory.Get(entityId) ?? throw new InvalidOperationException($"Entity {entityId} is not known to this host.");
         var context = CreateContext(entityId);
         var resources = EntityFeedResource.For(context, _names, entity.Name);
-        var notifier = new EntityFeedNotifier(resources, _time, _logger);
+        var plugins = _catalog.Resources;
+        var notifier = new EntityFeedNotifier(resources, uri => plugins.Any(r => r.IsMatch(uri)), _time, _logger);
         var options = new McpServerOptions
         {
             ServerInfo = new Implementation { Name = "mcpilot", Title = entity.Name, Version = Version },
@@ -68,10 +70,13 @@ public sealed class EntityServerFactory
                 Tools = new ToolsCapability { ListChanged = false },
                 Prompts = new PromptsCapability { ListChanged = false },
                 Resources = new ResourcesCapability { ListChanged = false, Subscribe = !stateless },
+
+                // Plugin prompts and resources may take arguments: answer completion/complete for them.
+                Completions = _catalog.Prompts.IsEmpty && plugins.IsEmpty ? null : new CompletionsCapability(),
             },
             ToolCollection = _catalog.Tools,
-            PromptCollection = [new EntityPersonaPrompt(context, entity.Name)],
-            ResourceCollection = [.. resources],
+            PromptCollection = [new EntityPersonaPrompt(context, entity.Name), .. _catalog.Prompts],
+            ResourceCollection = [.. resources, .. plugins],
             ScopeRequests = !stateless,
         };
         if (!stateless)
@@ -81,6 +86,8 @@ public sealed class EntityServerFactory
         }
 
         options.Filters.Request.CallToolFilters.Add(_filter.CallTool(context));
+        options.Filters.Request.GetPromptFilters.Add(EntityCallFilter.Attaching<GetPromptRequestParams, GetPromptResult>(context));
+        options.Filters.Request.ReadResourceFilters.Add(EntityCallFilter.Attaching<ReadResourceRequestParams, ReadResourceResult>(context));
         options.Filters.Request.ListToolsFilters.Add(next => async (request, cancellationToken) =>
         {
             var result = await next(request, cancellationToken).ConfigureAwait(false);

@@ -165,7 +165,7 @@ public sealed class StreamableHttpHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sessions_OverCapAllBusy_429NamesTheSetting()
+    public async Task Sessions_OverCapAllBusy_Same429OnBothTransportsNamesTheSetting()
     {
         await using var host = await EntityHost.StartAsync(o => o.MaxSessionsPerEntity = 1);
         var (entity, key) = await host.CreateEntityAsync("Ada");
@@ -177,9 +177,13 @@ public sealed class StreamableHttpHandlerTests : IAsyncLifetime
         using var stream = await client.SendAsync(get, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
 
         using var refused = await client.SendAsync(RawHttp.Post(host.EntityUrl(entity.Id), RawHttp.Initialize, key), TestContext.Current.CancellationToken);
+        using var legacyRefused = await client.GetAsync(host.EntityUrl(entity.Id, "/sse"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("MCPilot:Endpoints:MaxSessionsPerEntity", (await RawHttp.ErrorAsync(refused)).Message, StringComparison.Ordinal);
+        var message = (await RawHttp.ErrorAsync(refused)).Message;
+        Assert.Contains("MCPilot:Endpoints:MaxSessionsPerEntity", message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, legacyRefused.StatusCode);
+        Assert.Equal(message, (await RawHttp.ErrorAsync(legacyRefused)).Message);
         var (other, otherKey) = await host.CreateEntityAsync("Bob");
         Assert.NotNull(await RawHttp.InitializeAsync(client, host.EntityUrl(other.Id), otherKey));
     }

@@ -1,18 +1,24 @@
+using MCPilot.AspNetCore.Tests.Npm.Conformance;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace MCPilot.AspNetCore.Tests.Npm;
 
 /// <summary>
 /// The MCP conformance suite (@modelcontextprotocol/conformance, server scenarios) against an entity
-/// endpoint. The suite cannot send headers, so it uses the documented key-in-path form. Scenarios
-/// that need fixture tools, resources or prompts MCPilot does not serve are listed, with reasons, in
-/// tests/npm/conformance-expected-failures.yml; any other failure, or a listed scenario that starts
-/// passing, fails this test.
+/// endpoint that serves the suite's fixture tools, prompts and resources as entity plugins. The suite
+/// cannot send headers, so it uses the documented key-in-path form. Expected failures would be listed,
+/// with reasons, in tests/npm/conformance-expected-failures.yml (none is); any other failure, or a
+/// listed scenario that starts passing, fails this test.
 /// </summary>
 public sealed class ConformanceTests
 {
     [Fact]
     public async Task ServerScenarios_OnlyJustifiedExpectedFailures()
     {
-        await using var host = await EntityHost.StartAsync(o => o.AllowKeyInPath = true);
+        await using var host = await EntityHost.StartAsync(o => o.AllowKeyInPath = true, plugins: mcpilot => mcpilot
+            .AddEntityTools<ConformanceFixtureTools>()
+            .AddEntityPrompts<ConformanceFixturePrompts>()
+            .AddEntityResources<ConformanceFixtureResources>());
         var (entity, key) = await host.CreateEntityAsync("Conformance");
         var output = Path.Combine(Path.GetTempPath(), "mcpilot-conformance-" + Guid.NewGuid().ToString("N"));
 
@@ -30,6 +36,7 @@ public sealed class ConformanceTests
             Directory.Delete(output, recursive: true);
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine(stdout.Replace(key, "<key>", StringComparison.Ordinal));
         Assert.True(exit == 0, $"conformance exited {exit}:\n{stdout.Replace(key, "<key>", StringComparison.Ordinal)}\n{stderr.Replace(key, "<key>", StringComparison.Ordinal)}");
         Assert.Contains("Baseline check passed", stdout, StringComparison.Ordinal);
     }

@@ -21,7 +21,7 @@ public sealed class DiscordRateLimiterTests
         var queuedForB = limiter.GetBucket(channelB);
 
         // Channel A's first answer teaches the route's bucket hash; channel B has had no answer yet.
-        limiter.Update(queuedForA, channelA, FiveLeftFour);
+        limiter.Update(queuedForA, channelA, FiveLeftFour, successful: true);
 
         // A later request for channel B must join B's queue, not open a second one beside it.
         Assert.Same(queuedForB, limiter.GetBucket(channelB));
@@ -29,7 +29,7 @@ public sealed class DiscordRateLimiterTests
         Assert.NotSame(queuedForA, queuedForB);
 
         // And once B's own answer arrives, nothing splits either.
-        limiter.Update(queuedForB, channelB, FiveLeftFour);
+        limiter.Update(queuedForB, channelB, FiveLeftFour, successful: true);
         Assert.Same(queuedForB, limiter.GetBucket(channelB));
     }
 
@@ -40,7 +40,7 @@ public sealed class DiscordRateLimiterTests
         var limiter = new DiscordRateLimiter(new GlobalRateLimiter(50, TimeSpan.Zero, time), time);
         var channelA = DiscordRoute.Create(HttpMethod.Post, "/channels/{channel_id}/messages", 1UL);
         var channelC = DiscordRoute.Create(HttpMethod.Post, "/channels/{channel_id}/messages", 3UL);
-        limiter.Update(limiter.GetBucket(channelA), channelA, FiveLeftFour);
+        limiter.Update(limiter.GetBucket(channelA), channelA, FiveLeftFour, successful: true);
 
         Assert.Same(limiter.GetBucket(channelC), limiter.GetBucket(channelC));
         Assert.NotSame(limiter.GetBucket(channelA), limiter.GetBucket(channelC));

@@ -1,4 +1,5 @@
 using MCPilot.Discord.RateLimiting;
+using MCPilot.Discord.Tests.Gateway;
 using MCPilot.Testing;
 
 namespace MCPilot.Discord.Tests.RateLimiting;
@@ -38,6 +39,25 @@ public sealed class GlobalRateLimiterTests
         Assert.False(second.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
         (await second).Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AnotherSlotAnswersWhileTheFirstHangs_ProceedsAWindowLater()
+    {
+        var time = new ManualTimeProvider();
+        var limiter = new GlobalRateLimiter(2, TimeSpan.Zero, time);
+        using var slow = await limiter.AcquireAsync(TestContext.Current.CancellationToken);
+        var quick = await limiter.AcquireAsync(TestContext.Current.CancellationToken);
+        var third = limiter.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(third.IsCompleted);
+
+        // The second request answers; the first is still in flight. The waiter must notice and
+        // wait one window from that answer, not for the first request.
+        quick.Dispose();
+        await GatewayHarness.WaitUntilAsync(() => time.PendingTimers == 1, "the waiter waits for the answered slot's window");
+        Assert.False(third.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await third.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).Dispose();
     }
 
     [Fact]

@@ -46,5 +46,14 @@ public sealed class DiscordRouteTests
     }
 
     [Fact]
-    public void Create_WrongNumberOfValues_Throws() => Assert.Throws<ArgumentException>(() => DiscordRoute.Create(HttpMethod.Get, "/channels/{channel_id}", 1UL, 2UL));
+    public void Create_TooManyValues_Throws() => Assert.Throws<ArgumentException>(() => DiscordRoute.Create(HttpMethod.Get, "/channels/{channel_id}", 1UL, 2UL));
+
+    [Fact]
+    public void Create_TooFewValues_ThrowsNamingTheRouteAndTheCount()
+    {
+        var error = Assert.Throws<ArgumentException>(() => DiscordRoute.Create(HttpMethod.Get, "/channels/{channel_id}/messages/{message_id}", 1UL));
+        Assert.Contains("GET /channels/{channel_id}/messages/{message_id}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("takes 2 values", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not 1", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -63,6 +63,36 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task ExecuteWebhook_RepeatOfTheLastMessageRetried_PostsAgain()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        var webhook = await h.Client.CreateWebhookAsync(h.Demo.General.Id, new CreateWebhookRequest { Name = "hook" }, Ct);
+        var ok = new ExecuteWebhookRequest { Content = "ok", Username = "Nova" };
+        var first = await h.Client.ExecuteWebhookAsync(webhook.Id, webhook.Token!, ok, null, Ct);
+
+        // The repeat's first attempt fails before Discord processes it: its retry must post, not
+        // take the first "ok" (same webhook, content and name, a moment ago) for its own.
+        h.Fake.Faults.FailNext(1, 502, ExecuteWebhook);
+        var second = await h.Client.ExecuteWebhookAsync(webhook.Id, webhook.Token!, ok, null, Ct);
+
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal([first.Id, second.Id], h.State.GetMessages(h.Demo.General.Id).Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task CreateMessage_NonceNotEnforced_AmbiguousFailureIsNotRetried()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        h.Fake.Faults.FailNext(1, 502, CreateMessage, afterProcessing: true);
+
+        // Without enforce_nonce, Discord would post a repeat again: the lost answer surfaces instead.
+        var error = await Assert.ThrowsAsync<DiscordRestException>(() => h.Client.CreateMessageAsync(h.Demo.General.Id, new CreateMessageRequest { Content = "posted once", EnforceNonce = false }, Ct));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadGateway, error.StatusCode);
+        Assert.Equal("posted once", Assert.Single(h.State.GetMessages(h.Demo.General.Id)).Content);
+    }
+
+    [Fact]
     public async Task ServerErrors_PastMaxRetries_Throw()
     {
         await using var h = await DiscordHarness.StartAsync(configure: o => o.Rest.MaxRetries = 2);

@@ -1,6 +1,8 @@
 using MCPilot.Discord.Models;
 using MCPilot.Discord.Rest;
+using MCPilot.Discord.Tests.Gateway;
 using MCPilot.Discord.Webhooks;
+using MCPilot.Testing;
 using MCPilot.Testing.FakeDiscord;
 
 namespace MCPilot.Discord.Tests.Webhooks;
@@ -128,6 +130,39 @@ public sealed class WebhookIdentityEngineTests
         Assert.Contains(h.Demo.Random.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
         Assert.Contains("15 webhooks", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(h.Fake.Exchanges, e => e.Method == "POST" && e.Route == "/channels/{channel_id}/webhooks");
+    }
+
+    [Fact]
+    public async Task ExecuteAsIdentityAsync_ChannelFillsUpBetweenListingAndCreate_FailsNamingTheChannel()
+    {
+        // FakeDiscord on a manual clock, so the engine's create can be held while another app adds a webhook.
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var h = await DiscordHarness.StartAsync(new FakeDiscordOptions { RateLimits = FakeDiscordRateLimits.None, TimeProvider = time });
+        for (var i = 0; i < 14; i++)
+        {
+            h.State.CreateUserWebhook(h.Demo.Random.Id, $"hook {i}");
+        }
+
+        h.Fake.Faults.SetLatency(TimeSpan.FromSeconds(1), "POST /channels/{channel_id}/webhooks");
+        var post = h.Engine.ExecuteAsIdentityAsync(h.Demo.Random.Id, Nova, "hi", cancellationToken: Ct);
+        await GatewayHarness.WaitUntilAsync(() => h.Fake.Exchanges.Any(e => e.Method == "GET" && e.Route == "/channels/{channel_id}/webhooks"), "the engine has listed 14 webhooks");
+        h.State.CreateUserWebhook(h.Demo.Random.Id, "the fifteenth");
+        await GatewayHarness.WaitUntilAsync(
+            () =>
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+                return post.IsCompleted;
+            },
+            "the engine's create is answered");
+
+        var error = await Assert.ThrowsAsync<WebhookIdentityException>(() => post);
+        Assert.Contains("#random", error.Message, StringComparison.Ordinal);
+        Assert.Contains(h.Demo.Random.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.Contains("15 webhooks", error.Message, StringComparison.Ordinal);
+        Assert.Equal(h.Demo.Random.Id, error.ChannelId);
+        Assert.Equal(DiscordErrorCodes.MaximumWebhooks, Assert.IsType<DiscordRestException>(error.InnerException).Code);
+        Assert.Equal(15, h.State.GetWebhooks(h.Demo.Random.Id).Count);
+        Assert.Empty(h.State.GetMessages(h.Demo.Random.Id));
     }
 
     [Theory]

@@ -170,17 +170,69 @@ public abstract partial class StoreContractTests
         var second = new EntityAvatar(entity, "image/webp", RandomNumberGenerator.GetBytes(50), "bbbb");
 
         Assert.Null(await Avatars.GetAsync(entity, Ct));
-        await Avatars.SaveAsync(first, Ct);
+        await Avatars.SaveAsync(first, keepPrevious: 4, Ct);
         var read = await Avatars.GetAsync(entity, Ct);
         Assert.Equal(("image/png", "aaaa"), (read!.ContentType, read.Hash));
         Assert.Equal(first.Content.ToArray(), read.Content.ToArray());
-        await Avatars.SaveAsync(second, Ct);
+        await Avatars.SaveAsync(second, keepPrevious: 4, Ct);
         read = await Avatars.GetAsync(entity, Ct);
         Assert.Equal(("image/webp", "bbbb"), (read!.ContentType, read.Hash));
         Assert.Equal(second.Content.ToArray(), read.Content.ToArray());
         Assert.True(await Avatars.DeleteAsync(entity, Ct));
         Assert.False(await Avatars.DeleteAsync(entity, Ct));
         Assert.Null(await Avatars.GetAsync(entity, Ct));
+        Assert.Null(await Avatars.GetAsync(entity, "aaaa", Ct));
+        Assert.Null(await Avatars.GetAsync(entity, "bbbb", Ct));
+    }
+
+    [Fact]
+    public async Task AvatarSave_ReplacedAvatars_ReadableByHashUpToTheBound()
+    {
+        var entity = EntityId.New();
+        var other = EntityId.New();
+        var images = Enumerable.Range(1, 6).Select(i => new EntityAvatar(entity, "image/png", RandomNumberGenerator.GetBytes(20 + i), $"hash{i}")).ToArray();
+        await Avatars.SaveAsync(new EntityAvatar(other, "image/png", RandomNumberGenerator.GetBytes(10), "hash1"), keepPrevious: 2, Ct);
+
+        foreach (var image in images)
+        {
+            await Avatars.SaveAsync(image, keepPrevious: 2, Ct);
+        }
+
+        Assert.Equal("hash6", (await Avatars.GetAsync(entity, Ct))!.Hash);
+        var kept = await Avatars.GetAsync(entity, "hash4", Ct);
+        Assert.Equal(images[3].Content.ToArray(), kept!.Content.ToArray());
+        Assert.Equal(("image/png", "hash4"), (kept.ContentType, kept.Hash));
+        Assert.NotNull(await Avatars.GetAsync(entity, "hash5", Ct));
+        Assert.NotNull(await Avatars.GetAsync(entity, "hash6", Ct));
+        Assert.Null(await Avatars.GetAsync(entity, "hash3", Ct));
+        Assert.Null(await Avatars.GetAsync(entity, "hash1", Ct));
+        Assert.NotNull(await Avatars.GetAsync(other, "hash1", Ct));
+        Assert.Null(await Avatars.GetAsync(other, "hash6", Ct));
+    }
+
+    [Fact]
+    public async Task AvatarSave_PreviousAvatarAgain_BecomesCurrentAndTheReplacedOneIsKept()
+    {
+        var entity = EntityId.New();
+        var a = new EntityAvatar(entity, "image/png", RandomNumberGenerator.GetBytes(30), "aaaa");
+        var b = new EntityAvatar(entity, "image/gif", RandomNumberGenerator.GetBytes(40), "bbbb");
+        var c = new EntityAvatar(entity, "image/webp", RandomNumberGenerator.GetBytes(50), "cccc");
+        await Avatars.SaveAsync(a, keepPrevious: 1, Ct);
+        await Avatars.SaveAsync(b, keepPrevious: 1, Ct);
+
+        await Avatars.SaveAsync(a, keepPrevious: 1, Ct);
+
+        Assert.Equal("aaaa", (await Avatars.GetAsync(entity, Ct))!.Hash);
+        Assert.Equal("image/gif", (await Avatars.GetAsync(entity, "bbbb", Ct))!.ContentType);
+        await Avatars.SaveAsync(c, keepPrevious: 1, Ct);
+        await Avatars.SaveAsync(c, keepPrevious: 1, Ct);
+        Assert.Equal("cccc", (await Avatars.GetAsync(entity, Ct))!.Hash);
+        Assert.NotNull(await Avatars.GetAsync(entity, "aaaa", Ct));
+        Assert.Null(await Avatars.GetAsync(entity, "bbbb", Ct));
+        await Avatars.SaveAsync(b, keepPrevious: 0, Ct);
+        Assert.Null(await Avatars.GetAsync(entity, "cccc", Ct));
+        Assert.Null(await Avatars.GetAsync(entity, "aaaa", Ct));
+        Assert.Equal("bbbb", (await Avatars.GetAsync(entity, "bbbb", Ct))!.Hash);
     }
 
     [Fact]

@@ -4,9 +4,11 @@ namespace MCPilot.Storage.EfCore.Tests.Contract;
 
 public abstract partial class StoreContractTests
 {
+    protected const string Node = "node-a";
+
     protected IEntityFeedStore Feeds => Get<IEntityFeedStore>();
 
-    protected static FeedMessage FeedItem(long sequence, ulong? guildId = 1, FeedMentionKind mention = FeedMentionKind.None, EntityId? from = null) =>
+    protected static FeedMessage FeedItem(long sequence, ulong? guildId = 1, FeedMentionKind mention = FeedMentionKind.None, EntityId? from = null, DateTimeOffset? at = null) =>
         new(sequence, new InboundMessage
         {
             GuildId = guildId,
@@ -21,7 +23,7 @@ public abstract partial class StoreContractTests
             MentionedUserIds = [Snowflake(), Snowflake()],
             MentionedRoleIds = [Snowflake()],
             ReferencedMessageId = sequence % 2 == 0 ? Snowflake() : null,
-            Timestamp = T0.AddSeconds(sequence),
+            Timestamp = at ?? T0.AddSeconds(sequence),
         }, mention, from);
 
     protected static FeedSnapshot Snapshot(EntityId id, FeedKind kind, int capacity, long last, IEnumerable<FeedMessage> messages, long read = 0, long mention = 0, long dropped = 0) => new()
@@ -36,8 +38,8 @@ public abstract partial class StoreContractTests
         Messages = [.. messages],
     };
 
-    private async Task<FeedSnapshot?> LoadFeedAsync(EntityId id, FeedKind kind, int capacity = 100) =>
-        (await Feeds.LoadAsync(capacity, Ct)).SingleOrDefault(f => f.EntityId == id && f.Kind == kind);
+    private async Task<FeedSnapshot?> LoadFeedAsync(EntityId id, FeedKind kind, int capacity = 100, string node = Node) =>
+        (await Feeds.LoadAsync(node, capacity, Ct)).SingleOrDefault(f => f.EntityId == id && f.Kind == kind);
 
     [Fact]
     public async Task FeedSaveAndLoad_KeepsEveryFieldOfBothFeeds()
@@ -47,7 +49,7 @@ public abstract partial class StoreContractTests
         var channel = new[] { FeedItem(1), FeedItem(2, mention: FeedMentionKind.Name | FeedMentionKind.Reply, from: other), FeedItem(3, mention: FeedMentionKind.Role) };
         var direct = new[] { FeedItem(1, guildId: null, mention: FeedMentionKind.Direct) };
 
-        await Feeds.SaveAsync([
+        await Feeds.SaveAsync(Node, [
             Snapshot(entity.Id, FeedKind.Channels, 10, 3, channel, read: 2, mention: 1, dropped: 7),
             Snapshot(entity.Id, FeedKind.DirectMessages, 10, 1, direct),
         ], Ct);
@@ -68,10 +70,10 @@ public abstract partial class StoreContractTests
         var first = new[] { FeedItem(1), FeedItem(2) };
         var next = new[] { FeedItem(3) };
 
-        await Feeds.SaveAsync([Snapshot(entity.Id, FeedKind.Channels, 10, 2, first)], Ct);
-        await Feeds.SaveAsync([Snapshot(entity.Id, FeedKind.Channels, 10, 3, next)], Ct);
-        await Feeds.SaveAsync([Snapshot(entity.Id, FeedKind.Channels, 10, 3, next)], Ct);
-        await Feeds.SaveAsync([Snapshot(entity.Id, FeedKind.Channels, 10, 3, [], read: 3, mention: 3)], Ct);
+        await Feeds.SaveAsync(Node, [Snapshot(entity.Id, FeedKind.Channels, 10, 2, first)], Ct);
+        await Feeds.SaveAsync(Node, [Snapshot(entity.Id, FeedKind.Channels, 10, 3, next)], Ct);
+        await Feeds.SaveAsync(Node, [Snapshot(entity.Id, FeedKind.Channels, 10, 3, next)], Ct);
+        await Feeds.SaveAsync(Node, [Snapshot(entity.Id, FeedKind.Channels, 10, 3, [], read: 3, mention: 3)], Ct);
         var loaded = await LoadFeedAsync(entity.Id, FeedKind.Channels);
 
         Assert.NotNull(loaded);
@@ -85,8 +87,8 @@ public abstract partial class StoreContractTests
     {
         var entity = await Entities.CreateAsync(NewEntity(), Ct);
 
-        await Feeds.SaveAsync([Snapshot(entity.Id, FeedKind.Channels, 3, 3, [FeedItem(1), FeedItem(2), FeedItem(3)])], Ct);
-        await Feeds.SaveAsync([Snapshot(entity.Id, FeedKind.Channels, 3, 5, [FeedItem(4), FeedItem(5)], dropped: 2)], Ct);
+        await Feeds.SaveAsync(Node, [Snapshot(entity.Id, FeedKind.Channels, 3, 3, [FeedItem(1), FeedItem(2), FeedItem(3)])], Ct);
+        await Feeds.SaveAsync(Node, [Snapshot(entity.Id, FeedKind.Channels, 3, 5, [FeedItem(4), FeedItem(5)], dropped: 2)], Ct);
         var loaded = await LoadFeedAsync(entity.Id, FeedKind.Channels);
 
         Assert.NotNull(loaded);
@@ -98,7 +100,7 @@ public abstract partial class StoreContractTests
     public async Task FeedLoad_SmallerCapacity_ReturnsTheNewestAndDeletesTheRest()
     {
         var entity = await Entities.CreateAsync(NewEntity(), Ct);
-        await Feeds.SaveAsync([Snapshot(entity.Id, FeedKind.Channels, 10, 5, Enumerable.Range(1, 5).Select(i => FeedItem(i)))], Ct);
+        await Feeds.SaveAsync(Node, [Snapshot(entity.Id, FeedKind.Channels, 10, 5, Enumerable.Range(1, 5).Select(i => FeedItem(i)))], Ct);
 
         var smaller = await LoadFeedAsync(entity.Id, FeedKind.Channels, capacity: 2);
         var again = await LoadFeedAsync(entity.Id, FeedKind.Channels, capacity: 10);
@@ -114,7 +116,7 @@ public abstract partial class StoreContractTests
         var entity = await Entities.CreateAsync(NewEntity(), Ct);
         var ghost = EntityId.New();
 
-        await Feeds.SaveAsync([
+        await Feeds.SaveAsync(Node, [
             Snapshot(ghost, FeedKind.Channels, 10, 1, [FeedItem(1)]),
             Snapshot(entity.Id, FeedKind.Channels, 10, 1, [FeedItem(1)]),
         ], Ct);
@@ -128,17 +130,51 @@ public abstract partial class StoreContractTests
     {
         var entity = await Entities.CreateAsync(NewEntity(), Ct);
         var kept = await Entities.CreateAsync(NewEntity(), Ct);
-        await Feeds.SaveAsync([
+        await Feeds.SaveAsync(Node, [
             Snapshot(entity.Id, FeedKind.Channels, 10, 1, [FeedItem(1)]),
             Snapshot(entity.Id, FeedKind.DirectMessages, 10, 1, [FeedItem(1, guildId: null, mention: FeedMentionKind.Direct)]),
             Snapshot(kept.Id, FeedKind.Channels, 10, 1, [FeedItem(1)]),
         ], Ct);
 
         Assert.True(await Entities.DeleteAsync(entity.Id, Ct));
-        var loaded = await Feeds.LoadAsync(10, Ct);
+        var loaded = await Feeds.LoadAsync(Node, 10, Ct);
 
         Assert.DoesNotContain(loaded, f => f.EntityId == entity.Id);
         Assert.Contains(loaded, f => f.EntityId == kept.Id);
+    }
+
+    [Fact]
+    public async Task FeedSave_TwoNodes_KeepFeedsOfTheirOwn()
+    {
+        var entity = await Entities.CreateAsync(NewEntity(), Ct);
+
+        await Feeds.SaveAsync("node-a", [Snapshot(entity.Id, FeedKind.Channels, 10, 2, [FeedItem(1), FeedItem(2)], read: 1)], Ct);
+        await Feeds.SaveAsync("node-b", [Snapshot(entity.Id, FeedKind.Channels, 10, 1, [FeedItem(1)])], Ct);
+        var a = await LoadFeedAsync(entity.Id, FeedKind.Channels, node: "node-a");
+        var b = await LoadFeedAsync(entity.Id, FeedKind.Channels, node: "node-b");
+
+        Assert.Equal([1L, 2L], a!.Messages.Select(m => m.Sequence));
+        Assert.Equal(1L, a.ReadCursor);
+        Assert.Equal([1L], b!.Messages.Select(m => m.Sequence));
+        Assert.Equal(0L, b.ReadCursor);
+        Assert.Null(await LoadFeedAsync(entity.Id, FeedKind.Channels, node: "node-c"));
+    }
+
+    [Fact]
+    public async Task FeedPrune_DeletesMessagesPostedBeforeTheCutoffOnEveryNode()
+    {
+        var entity = await Entities.CreateAsync(NewEntity(), Ct);
+        var old = T0.AddYears(-30);
+        await Feeds.SaveAsync("node-a", [Snapshot(entity.Id, FeedKind.Channels, 10, 2, [FeedItem(1, at: old), FeedItem(2, at: T0)])], Ct);
+        await Feeds.SaveAsync("node-b", [Snapshot(entity.Id, FeedKind.DirectMessages, 10, 1, [FeedItem(1, guildId: null, at: old.AddSeconds(1))])], Ct);
+
+        var deleted = await Feeds.PruneAsync(old.AddMinutes(1), Ct);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal([2L], (await LoadFeedAsync(entity.Id, FeedKind.Channels, node: "node-a"))!.Messages.Select(m => m.Sequence));
+        var dms = await LoadFeedAsync(entity.Id, FeedKind.DirectMessages, node: "node-b");
+        Assert.Empty(dms!.Messages);
+        Assert.Equal(1, dms.LastSequence);
     }
 
     // A feed message as comparable text: every field, including the inbound message's lists.

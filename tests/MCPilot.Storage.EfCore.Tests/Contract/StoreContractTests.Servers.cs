@@ -152,6 +152,26 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ServerUpdate_ConcurrentFromSameRead_ExactlyOneWinsOthersConflict()
+    {
+        var created = await Servers.CreateAsync(NewServer(McpServerScope.User, Snowflake()) with
+        {
+            EncryptedHeaders = new Dictionary<string, string> { ["Authorization"] = "first" },
+        }, Ct);
+
+        var winner = await RaceFromSameReadAsync(command => Servers.UpdateAsync(created with
+        {
+            Command = command,
+            EncryptedHeaders = new Dictionary<string, string> { ["Authorization"] = command },
+        }, Ct));
+
+        var read = await Servers.GetAsync(created.Id, Ct);
+        Assert.Equal(winner, read!.Command);
+        Assert.Equal(winner, read.EncryptedHeaders["Authorization"]);
+        Assert.Equal(2, read.Version);
+    }
+
+    [Fact]
     public async Task ServerUpdate_Deleted_ThrowsNotFound()
     {
         var created = await Servers.CreateAsync(NewServer(McpServerScope.User, Snowflake()), Ct);

@@ -55,6 +55,33 @@ public abstract partial class StoreContractTests(StoreFixture fixture)
     protected static EntityGuildMembership Member(ulong guildId, IEnumerable<ulong>? allow = null, IEnumerable<ulong>? deny = null) =>
         new(guildId, new ChannelPolicy { Allow = (allow ?? []).ToHashSet(), Deny = (deny ?? []).ToHashSet() });
 
+    /// <summary>
+    /// Runs eight updates at once, all from the same read, each writing its own value; asserts
+    /// that exactly one succeeds and every other fails with a concurrency conflict.
+    /// </summary>
+    /// <returns>The value the one successful update wrote.</returns>
+    protected static async Task<string> RaceFromSameReadAsync(Func<string, Task> update)
+    {
+        var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            var value = "writer " + i;
+            try
+            {
+                await update(value);
+                return (Value: value, Error: (StoreError?)null);
+            }
+            catch (StoreException e)
+            {
+                return (Value: value, Error: (StoreError?)e.Error);
+            }
+        }, Ct)).ToList();
+        var results = await Task.WhenAll(attempts);
+
+        var winner = Assert.Single(results, r => r.Error is null);
+        Assert.All(results.Where(r => r.Error is not null), r => Assert.Equal(StoreError.ConcurrencyConflict, r.Error));
+        return winner.Value;
+    }
+
     protected T Get<T>()
         where T : notnull => fixture.Services.GetRequiredService<T>();
 }

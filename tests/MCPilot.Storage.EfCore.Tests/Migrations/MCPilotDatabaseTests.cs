@@ -98,8 +98,10 @@ public abstract class MCPilotDatabaseTests(StorageProvider provider)
         var sent = new SentMessage(1, entity.Id, guild, 5, T0);
         await services.GetRequiredService<ISentMessageStore>().RecordAsync(sent, Ct);
         Assert.Equal(sent, await services.GetRequiredService<ISentMessageStore>().FindAsync(1, Ct));
-        await services.GetRequiredService<IEntityAvatarStore>().SaveAsync(new EntityAvatar(entity.Id, "image/png", new byte[] { 1, 2, 3 }, "abc"), Ct);
+        await services.GetRequiredService<IEntityAvatarStore>().SaveAsync(new EntityAvatar(entity.Id, "image/png", new byte[] { 1, 2, 3 }, "abc"), keepPrevious: 4, Ct);
         Assert.Equal("abc", (await services.GetRequiredService<IEntityAvatarStore>().GetAsync(entity.Id, Ct))!.Hash);
+        await services.GetRequiredService<IEntityAvatarStore>().SaveAsync(new EntityAvatar(entity.Id, "image/png", new byte[] { 4, 5 }, "def"), keepPrevious: 4, Ct);
+        Assert.Equal(new byte[] { 1, 2, 3 }, (await services.GetRequiredService<IEntityAvatarStore>().GetAsync(entity.Id, "abc", Ct))!.Content.ToArray());
     }
 
     [Fact]

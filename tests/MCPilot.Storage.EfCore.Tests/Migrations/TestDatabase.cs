@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -45,6 +47,23 @@ public sealed class TestDatabase : IAsyncDisposable
             configure?.Invoke(o);
         });
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// A service provider with MCPilot's EF store on this database, prepared as at start (WAL,
+    /// migrations), with <paramref name="interceptor"/> seeing every command: the host registers
+    /// the context itself (as a host that adds its own interceptors does), so MCPilot uses that
+    /// registration as it is. (MCPilotDbContext rather than BotDbContext, whose model depends on a
+    /// static schema setting that another test changes.)
+    /// </summary>
+    public async Task<ServiceProvider> ServicesAsync(IInterceptor interceptor)
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<MCPilotDbContext>(o => (Provider == StorageProvider.PostgreSql ? o.UseNpgsql(ConnectionString) : o.UseSqlite(ConnectionString)).AddInterceptors(interceptor));
+        services.AddMCPilot().AddEfStore<MCPilotDbContext>();
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<MCPilotDatabase>().PrepareAsync(applyMigrations: true, TestContext.Current.CancellationToken);
+        return provider;
     }
 
     public DbConnection OpenConnection()

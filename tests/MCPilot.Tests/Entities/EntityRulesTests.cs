@@ -60,4 +60,35 @@ public sealed class EntityRulesTests
         Assert.Contains(error.Errors, e => e.StartsWith("ToolAllowList", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.StartsWith("RateLimits.SendsPerMinute", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("https://cdn.example.com/ada.png")]
+    [InlineData("http://127.0.0.1:5180/mcpilot/avatars/a.png")]
+    [InlineData("http://localhost/a.png")]
+    [InlineData("http://[::1]/a.png")]
+    public void Validate_AvatarUrlHttpsOrLoopbackHttp_Accepted(string url)
+    {
+        var entity = new Entity { Id = EntityId.New(), Name = "Ada", AvatarUrl = new Uri(url) };
+
+        EntityRules.Validate(entity);
+
+        Assert.True(EntityRules.IsAvatarUrlAllowed(entity.AvatarUrl));
+    }
+
+    [Theory]
+    [InlineData("http://cdn.example.com/ada.png")]
+    [InlineData("http://192.168.1.10/ada.png")]
+    [InlineData("ftp://example.com/a.png")]
+    [InlineData("file:///tmp/a.png")]
+    public void Validate_AvatarUrlPublicHttpOrOtherScheme_RefusedSayingTheRule(string url)
+    {
+        var entity = new Entity { Id = EntityId.New(), Name = "Ada", AvatarUrl = new Uri(url) };
+
+        var error = Assert.Throws<EntityValidationException>(() => EntityRules.Validate(entity));
+
+        var message = Assert.Single(error.Errors);
+        Assert.StartsWith("AvatarUrl must be an absolute https URL", message, StringComparison.Ordinal);
+        Assert.Contains("plain http only for a loopback host", message, StringComparison.Ordinal);
+        Assert.False(EntityRules.IsAvatarUrlAllowed(entity.AvatarUrl!));
+    }
 }

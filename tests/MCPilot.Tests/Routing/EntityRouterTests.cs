@@ -70,6 +70,28 @@ public sealed class EntityRouterTests : IAsyncDisposable
         Assert.Equal(3, Router.GetFeed(ada.Id).Read(mentionsOnly: true).Messages.Count);
     }
 
+    [Theory]
+    [InlineData("ada", true)]
+    [InlineData("hey ada!", true)]
+    [InlineData("(ada)", true)]
+    [InlineData("adamant ada", true)]
+    [InlineData("adamant", false)]
+    [InlineData("canada", false)]
+    [InlineData("ada_bot", false)]
+    [InlineData("ada2", false)]
+    [InlineData("éada", false)]
+    [InlineData("ada's turn", true)]
+    [InlineData("", false)]
+    public void ContainsWord_WholeWordsOnly(string text, bool expected) => Assert.Equal(expected, EntityRouter.ContainsWord(text, "ada"));
+
+    [Fact]
+    public void ContainsWord_NameWithSpacesAndSymbols_MatchedLiterally()
+    {
+        Assert.True(EntityRouter.ContainsWord("ask r2-d2 (beta) now", "r2-d2 (beta)"));
+        Assert.False(EntityRouter.ContainsWord("ask r2-d2 (beta)x now", "r2-d2 (beta)x2"));
+        Assert.False(EntityRouter.ContainsWord("anything", ""));
+    }
+
     [Fact]
     public async Task RouteAsync_ManyEntitiesElsewhere_OnlyIndexedCandidatesConsidered()
     {

@@ -10,7 +10,7 @@ namespace MCPilot.Storage.InMemory;
 public sealed class InMemoryEntityFeedStore : IEntityFeedStore
 {
     private readonly InMemoryEntityStore _entities;
-    private readonly Dictionary<(EntityId, FeedKind), FeedSnapshot> _feeds = [];
+    private readonly Dictionary<(string Node, EntityId Entity, FeedKind Kind), FeedSnapshot> _feeds = [];
 
     /// <summary>Creates the store over the entities its feeds belong to.</summary>
     public InMemoryEntityFeedStore(InMemoryEntityStore entities)
@@ -19,20 +19,23 @@ public sealed class InMemoryEntityFeedStore : IEntityFeedStore
         _entities = entities;
         _entities.Deleted += id =>
         {
-            _feeds.Remove((id, FeedKind.Channels));
-            _feeds.Remove((id, FeedKind.DirectMessages));
+            foreach (var key in _feeds.Keys.Where(k => k.Entity == id).ToList())
+            {
+                _feeds.Remove(key);
+            }
         };
     }
 
     /// <inheritdoc />
-    public Task SaveAsync(IReadOnlyList<FeedSnapshot> feeds, CancellationToken cancellationToken = default)
+    public Task SaveAsync(string node, IReadOnlyList<FeedSnapshot> feeds, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(node);
         ArgumentNullException.ThrowIfNull(feeds);
         lock (_entities.SyncRoot)
         {
             foreach (var feed in feeds.Where(f => _entities.Contains(f.EntityId)))
             {
-                var key = (feed.EntityId, feed.Kind);
+                var key = (node, feed.EntityId, feed.Kind);
                 var kept = _feeds.TryGetValue(key, out var stored) ? stored.Messages : [];
                 var firstNew = feed.Messages.Count > 0 ? feed.Messages[0].Sequence : long.MaxValue;
                 var oldest = feed.LastSequence - feed.Capacity;
@@ -47,18 +50,37 @@ public sealed class InMemoryEntityFeedStore : IEntityFeedStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FeedSnapshot>> LoadAsync(int capacity, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FeedSnapshot>> LoadAsync(string node, int capacity, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(node);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         lock (_entities.SyncRoot)
         {
-            foreach (var (key, feed) in _feeds.ToList())
+            var list = new List<FeedSnapshot>();
+            foreach (var (key, feed) in _feeds.Where(f => f.Key.Node == node).OrderBy(f => f.Key.Entity.Value).ThenBy(f => f.Key.Kind).ToList())
             {
                 _feeds[key] = feed with { Messages = [.. feed.Messages.TakeLast(capacity)] };
+                list.Add(_feeds[key] with { Capacity = capacity });
             }
 
-            IReadOnlyList<FeedSnapshot> list = [.. _feeds.Values.OrderBy(f => f.EntityId.Value).ThenBy(f => f.Kind)];
-            return Task.FromResult(list);
+            return Task.FromResult<IReadOnlyList<FeedSnapshot>>(list);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        lock (_entities.SyncRoot)
+        {
+            var deleted = 0;
+            foreach (var (key, feed) in _feeds.ToList())
+            {
+                var kept = feed.Messages.Where(m => m.Message.Timestamp >= before).ToList();
+                deleted += feed.Messages.Count - kept.Count;
+                _feeds[key] = feed with { Messages = kept };
+            }
+
+            return Task.FromResult(deleted);
         }
     }
 }
