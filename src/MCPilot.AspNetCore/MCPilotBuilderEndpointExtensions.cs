@@ -31,13 +31,14 @@ public static class MCPilotBuilderEndpointExtensions
         }
 
         builder.AddEntities();
-        services.AddOptions<EntityEndpointOptions>().BindConfiguration(EntityEndpointOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<EntityEndpointOptions>(EntityEndpointOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EntityEndpointOptions>, EntityEndpointOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEntityAuthenticator, ApiKeyEntityAuthenticator>());
         services.TryAddSingleton<RequestOriginValidator>();
         services.TryAddSingleton<EntityRequestGate>();
         services.TryAddSingleton<EntitySessionManager>();
+        services.TryAddSingleton<IEntitySessions>(sp => sp.GetRequiredService<EntitySessionManager>());
         services.TryAddSingleton<EntitySessionOpener>();
         services.TryAddSingleton<StreamableHttpHandler>();
         services.TryAddSingleton<LegacySseHandler>();

@@ -18,7 +18,7 @@ public static class MCPilotBuilderVaultExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<VaultOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<VaultOptions>(VaultOptions.SectionName, bindConfiguration: false);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<VaultOptions>, VaultOptionsFromConfiguration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VaultOptions>, VaultOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -28,7 +28,7 @@ public static partial class MCPilotBuilderDiscordExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDiscordRest();
         var services = builder.Services;
-        services.AddOptions<GatewayOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName, bindConfiguration: false);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GatewayOptions>, GatewayOptionsFromConfiguration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton(sp =>

@@ -24,7 +24,7 @@ public static partial class MCPilotBuilderDiscordExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<DiscordOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DiscordOptions>(DiscordOptions.SectionName, bindConfiguration: false);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<DiscordOptions>, DiscordOptionsFromConfiguration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

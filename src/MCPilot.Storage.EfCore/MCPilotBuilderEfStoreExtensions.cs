@@ -108,7 +108,7 @@ public static class MCPilotBuilderEfStoreExtensions
         where TContext : DbContext
     {
         var services = builder.Services;
-        services.AddOptions<StorageOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName, bindConfiguration: false);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<StorageOptions>, StorageOptionsFromConfiguration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -26,7 +26,7 @@ public static class MCPilotBuilderEntityCommandExtensions
         builder.AddEntities();
         builder.AddDiscordGateway();
         var services = builder.Services;
-        services.AddOptions<EntityCommandOptions>().BindConfiguration(EntityCommandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<EntityCommandOptions>(EntityCommandOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EntityCommandOptions>, EntityCommandOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<GatewayOptions>, ProvenanceIntents>());
         builder.AddSlashCommand<EntitiesCommand>();

@@ -33,7 +33,7 @@ public static class MCPilotBuilderEntityExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<EntityOptions>().BindConfiguration(EntityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<EntityOptions>(EntityOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EntityOptions>, EntityOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EntityDirectory>();

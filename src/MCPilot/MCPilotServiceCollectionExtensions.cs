@@ -29,7 +29,7 @@ public static class MCPilotServiceCollectionExtensions
 
         var builder = new MCPilotBuilder(services);
         services.AddSingleton(builder);
-        services.AddOptions<MCPilotOptions>().BindConfiguration(MCPilotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<MCPilotOptions>(MCPilotOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MCPilotOptions>, MCPilotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         builder.AddVault();

@@ -47,17 +47,37 @@ public sealed class HostExecutable : IDisposable
         }
     }
 
-    public static HostExecutable Start(string workingDirectory, params string[] args)
+    public static HostExecutable Start(string workingDirectory, params string[] args) => Launch(workingDirectory, "dotnet", [Dll, .. args]);
+
+    /// <summary>
+    /// Runs the README's command, <c>build/run.sh</c>, from <paramref name="workingDirectory"/>: it
+    /// <c>dotnet run</c>s the host of this test run's configuration without building it again (the
+    /// solution is built before the tests run).
+    /// </summary>
+    public static HostExecutable StartRunScript(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Dll);
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Launch(workingDirectory, "bash", [RunScript, .. args], ("MCPILOT_RUN_CONFIGURATION", configuration), ("MCPILOT_RUN_NO_BUILD", "1"));
+    }
+
+    /// <summary>The repository's build/run.sh.</summary>
+    public static string RunScript { get; } = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Dll)!, "..", "..", "..", "..", "..", "build", "run.sh"));
+
+    private static HostExecutable Launch(string workingDirectory, string program, IEnumerable<string> args, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        // The host must not pick up a developer's real token or secret.
-        foreach (var name in new[] { "DISCORD_TOKEN", "BOT_MASTER_SECRET", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        // The host must not pick up a developer's real token, secret or data directory.
+        foreach (var name in new[] { "DISCORD_TOKEN", "BOT_MASTER_SECRET", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "Host__DataDirectory" })
         {
             start.Environment.Remove(name);
         }

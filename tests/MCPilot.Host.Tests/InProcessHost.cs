@@ -32,12 +32,16 @@ public sealed class InProcessHost : IAsyncDisposable
 
     internal PlaygroundDemo Demo => Services.GetRequiredService<PlaygroundSetup>().Demo ?? throw new InvalidOperationException("The playground is not ready.");
 
-    public static async Task<InProcessHost> StartAsync(string dataDirectory, params string[] settings)
+    public static Task<InProcessHost> StartAsync(string dataDirectory, params string[] settings) => StartAsync(dataDirectory, _ => { }, settings);
+
+    /// <summary>Builds the host, lets <paramref name="beforeStart"/> prepare it (inject FakeDiscord faults, say), then starts it.</summary>
+    internal static async Task<InProcessHost> StartAsync(string dataDirectory, Action<BuiltHost> beforeStart, params string[] settings)
     {
         var console = new StringWriter();
         var host = await HostServer.BuildAsync([$"--Host:DataDirectory={dataDirectory}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings], console);
         try
         {
+            beforeStart(host);
             await host.App.StartAsync(TestContext.Current.CancellationToken);
             var runtime = await host.App.Services.GetRequiredService<HostRuntime>().Started.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
             return new InProcessHost(host, console, runtime.Url);

@@ -49,8 +49,32 @@ internal static class CliAction
     {
         CliException or HostConfigurationException or StoreException => e.Message,
         EntityValidationException v => string.Join(Environment.NewLine + "       ", v.Errors),
-        OptionsValidationException o => "a setting is wrong:" + string.Concat(o.Failures.Select(f => Environment.NewLine + "  - " + f)),
+        OptionsValidationException o => WrongSettings(o.Failures),
         DbException => $"the database cannot be reached: {e.Message} Check MCPilot:Storage (provider, connection string) and that the database server is running.",
+        AggregateException a => DescribeAll(a.Flatten().InnerExceptions),
         _ => null,
     };
+
+    // Validation at start reports every options type that failed, each in its own exception.
+    private static string? DescribeAll(IReadOnlyCollection<Exception> errors)
+    {
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        if (errors.All(e => e is OptionsValidationException))
+        {
+            return WrongSettings(errors.SelectMany(e => ((OptionsValidationException)e).Failures));
+        }
+
+        var messages = errors.Select(Describe).ToList();
+        return messages.All(m => m is not null) ? string.Join(Environment.NewLine, messages.Distinct(StringComparer.Ordinal)) : null;
+    }
+
+    private static string WrongSettings(IEnumerable<string> failures)
+    {
+        var distinct = failures.Distinct(StringComparer.Ordinal).ToList();
+        return (distinct.Count == 1 ? "a setting is wrong:" : $"{distinct.Count} settings are wrong:") + string.Concat(distinct.Select(f => Environment.NewLine + "  - " + f));
+    }
 }

@@ -8,7 +8,7 @@ namespace MCPilot.Host.Cli;
 
 /// <summary>
 /// <c>status</c>: the stored state (database, entities, keys) read here, and the running host's live
-/// sections (the host itself; later the Gateway) read from that host, when one runs on this data directory.
+/// sections (the host itself, and its Discord Gateway) read from that host, when one runs on this data directory.
 /// </summary>
 internal static class StatusCommand
 {

@@ -22,13 +22,18 @@ internal static class HostComposition
             configuration[HostSettings.StorageDataDirectoryKey] = dataDirectory;
         }
 
+        if (HostSettings.DefaultSqlitePath(configuration) is { } sqlite)
+        {
+            HostDataDirectory.ProtectSqliteDatabase(sqlite);
+        }
+
         var mode = HostSettings.ReadMode(configuration);
         var generatedSecret = mode == HostMode.Playground ? PlaygroundSecret.EnsureConfigured(configuration, dataDirectory) : null;
         var settings = new HostSettings(dataDirectory, mode, generatedSecret);
 
         var services = builder.Services;
         services.AddSingleton(settings);
-        services.AddOptions<HostAppOptions>().BindConfiguration(HostAppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<HostAppOptions>(HostAppOptions.SectionName);
         services.AddMCPilot().AddEfStore().AddEntityEndpoints();
         services.TryAddSingleton<EntityUrls>();
         services.TryAddSingleton<HostStatus>();

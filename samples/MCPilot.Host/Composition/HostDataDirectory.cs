@@ -25,7 +25,7 @@ internal static class HostDataDirectory
 
         try
         {
-            Directory.CreateDirectory(path);
+            CreateOwnerOnly(path);
             var probe = Path.Combine(path, $".write-check-{Environment.ProcessId}");
             File.WriteAllBytes(probe, []);
             File.Delete(probe);
@@ -36,5 +36,63 @@ internal static class HostDataDirectory
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Makes the SQLite database at <paramref name="databasePath"/> owner-only on Unix (entity feeds
+    /// and conversations are stored in it): creates it empty (SQLite's new database) with mode 0600
+    /// when missing, and sets 0600 on it and on its WAL, shared-memory and journal files when they
+    /// exist (SQLite creates those with the database file's mode). Its directory, when missing, is
+    /// created owner-only too.
+    /// </summary>
+    /// <exception cref="HostConfigurationException">The database's directory cannot be created or the file written.</exception>
+    public static void ProtectSqliteDatabase(string databasePath)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            CreateOwnerOnly(Path.GetDirectoryName(databasePath)!);
+            if (!File.Exists(databasePath))
+            {
+                OwnerOnlyFile.Create(databasePath, FileMode.CreateNew).Dispose();
+            }
+
+            foreach (var file in (string[])[databasePath, databasePath + "-wal", databasePath + "-shm", databasePath + "-journal"])
+            {
+                if (File.Exists(file) && File.GetUnixFileMode(file) != OwnerOnlyFile.Mode)
+                {
+                    File.SetUnixFileMode(file, OwnerOnlyFile.Mode);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HostConfigurationException($"The SQLite database '{databasePath}' cannot be created or made owner-only ({e.Message}). Point {HostAppOptions.DataDirectoryKey} (or --data-dir) at a directory of your own.", e);
+        }
+    }
+
+    // New directories (the missing parents too) are owner-only on Unix (rwx------): they hold the database and secrets. Existing ones are left as they are.
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        var missing = new Stack<string>();
+        for (var directory = Path.GetFullPath(path); !Directory.Exists(directory); directory = Path.GetDirectoryName(directory)!)
+        {
+            missing.Push(directory);
+        }
+
+        while (missing.TryPop(out var directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 }

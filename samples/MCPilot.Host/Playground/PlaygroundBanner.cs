@@ -13,9 +13,11 @@ internal static class PlaygroundBanner
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string Render(Uri hostUrl, PlaygroundDemo demo, EntityUrls urls, PlaygroundDiscord discord)
+    /// <summary>The banner; <paramref name="inspectorConfigPath"/> is the Inspector's configuration file (see <see cref="InspectorConfigFile"/>), when it could be written.</summary>
+    public static string Render(Uri hostUrl, PlaygroundDemo demo, EntityUrls urls, PlaygroundDiscord discord, string? inspectorConfigPath)
     {
-        var url = urls.McpUrl(demo.Entity.Id).ToString();
+        var mcpUrl = urls.McpUrl(demo.Entity.Id);
+        var url = mcpUrl.ToString();
         var header = "Authorization: Bearer " + demo.Key;
         var server = ServerName(demo.Entity.Name);
         var text = new StringBuilder();
@@ -52,8 +54,21 @@ internal static class PlaygroundBanner
             },
         })));
         text.AppendLine();
-        text.AppendLine("MCP Inspector (list the tools from the command line; or run `npx @modelcontextprotocol/inspector`,");
-        text.AppendLine("choose Streamable HTTP, and give the URL and header above):");
+        if (inspectorConfigPath is not null)
+        {
+            var config = ShellWord(inspectorConfigPath);
+            text.AppendLine($"MCP Inspector, with its configuration file {inspectorConfigPath} (owner-only; it holds the key):");
+            text.AppendLine(Indent(Json(InspectorConfigFile.Content(server, mcpUrl, demo.Key))));
+            text.AppendLine($"  npx @modelcontextprotocol/inspector --config {config} --server {server}");
+            text.AppendLine("or from the command line (lists the tools), with the file or without it:");
+            text.AppendLine($"  npx @modelcontextprotocol/inspector --cli --config {config} --server {server} --method tools/list");
+        }
+        else
+        {
+            text.AppendLine("MCP Inspector (list the tools from the command line; or run `npx @modelcontextprotocol/inspector`,");
+            text.AppendLine("choose Streamable HTTP, and give the URL and header above):");
+        }
+
         text.AppendLine($"  npx @modelcontextprotocol/inspector --cli {url} --transport http --header \"{header}\" --method tools/list");
         text.AppendLine();
         text.AppendLine("The key stays valid across restarts (kept in playground.json in the data directory).");
@@ -80,6 +95,12 @@ internal static class PlaygroundBanner
 
         return slug.ToString().TrimEnd('-');
     }
+
+    /// <summary>A path as one shell word: as it is when that is safe, else in double quotes.</summary>
+    public static string ShellWord(string path) =>
+        path.Length > 0 && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or ':' or '+' or ',')
+            ? path
+            : "\"" + path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal) + "\"";
 
     private static string Json(JsonObject value) => value.ToJsonString(Indented);
 

@@ -1,5 +1,3 @@
-using MCPilot.Host.Playground.Api;
-
 namespace MCPilot.Host.Playground;
 
 /// <summary>The playground's part of the host: FakeDiscord behind the Discord client, the demo entity, the page.</summary>
@@ -23,7 +21,4 @@ internal static class PlaygroundComposition
         services.AddHostedService(sp => sp.GetRequiredService<PlaygroundSetup>());
         services.AddHealthChecks().AddCheck<PlaygroundHealthCheck>("playground", tags: [MCPilotEndpointRouteBuilderExtensions.ReadyTag]);
     }
-
-    /// <summary>Maps the page at <c>/</c> and its API.</summary>
-    public static void MapPlaygroundPage(this WebApplication app) => app.MapPlayground();
 }

@@ -2,6 +2,7 @@ using MCPilot.Discord.Gateway;
 using MCPilot.Entities;
 using MCPilot.Host.Composition;
 using MCPilot.Host.Server;
+using MCPilot.Storage;
 
 namespace MCPilot.Host.Playground;
 
@@ -9,9 +10,9 @@ namespace MCPilot.Host.Playground;
 /// Prepares the playground when the host starts, after the database is migrated and before the
 /// entities are loaded: moves the entities of the previous playground world into the new one
 /// (FakeDiscord's ids change at every start; channels are matched by name), creates the demo entity
-/// (or reuses it), makes sure its stored key still works (or issues one), and once the host
-/// listens and the Gateway is connected to FakeDiscord (so that what a client does next is heard),
-/// prints the entity's MCP URL, key and ready-to-paste client configurations.
+/// (or reuses it; or, when it was deleted, adopts an entity of its name in the playground server), makes sure its stored key still works (or issues one), and once the host
+/// listens, the Gateway is connected to FakeDiscord (so that what a client does next is heard) and the
+/// bot's slash commands are registered, prints the entity's MCP URL, key and ready-to-paste client configurations.
 /// </summary>
 internal sealed partial class PlaygroundSetup(
     PlaygroundDiscord discord,
@@ -23,6 +24,8 @@ internal sealed partial class PlaygroundSetup(
     EntityUrls urls,
     HostConsole console,
     DiscordGatewayClient gateway,
+    PlaygroundCommandRunner commands,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<PlaygroundSetup> logger) : IHostedLifecycleService
 {
@@ -31,6 +34,9 @@ internal sealed partial class PlaygroundSetup(
 
     /// <summary>The label of the demo entity's key.</summary>
     public const string KeyLabel = "playground";
+
+    /// <summary>How long the banner waits for the bot's slash commands to be registered before it is printed anyway.</summary>
+    public static readonly TimeSpan CommandRegistrationWait = TimeSpan.FromSeconds(30);
 
     private readonly TaskCompletionSource<PlaygroundDemo> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -48,7 +54,7 @@ internal sealed partial class PlaygroundSetup(
         }
 
         var entity = previous is null ? null : await registry.GetAsync(new EntityId(previous.DemoEntityId), cancellationToken);
-        entity ??= await CreateDemoEntityAsync(guildId, cancellationToken);
+        entity ??= await AdoptDemoEntityAsync(guildId, cancellationToken) ?? await CreateDemoEntityAsync(guildId, cancellationToken);
         var key = previous is not null && previous.DemoEntityId == entity.Id.Value && await keys.AuthenticateAsync(previous.DemoKey, entity.Id, cancellationToken) is not null
             ? previous.DemoKey
             : (await keys.CreateAsync(entity.Id, KeyLabel, cancellationToken: cancellationToken)).Key;
@@ -66,6 +72,22 @@ internal sealed partial class PlaygroundSetup(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The demo entity is gone (deleted with the CLI, say) but the playground's server has an entity
+    /// of its name (made with <c>entities create Ada --guild …</c>): that one becomes the demo entity,
+    /// and gets a playground key of its own (issued below, printed as usual).
+    /// </summary>
+    private async Task<Entity?> AdoptDemoEntityAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var existing = (await entities.ListByGuildAsync(guildId, cancellationToken)).FirstOrDefault(e => StoreKeys.Name(e.Name) == StoreKeys.Name(DemoEntityName));
+        if (existing is not null)
+        {
+            LogAdopted(logger, existing.Name, existing.Id.ToString());
+        }
+
+        return existing;
+    }
 
     private async Task<Entity> CreateDemoEntityAsync(ulong guildId, CancellationToken cancellationToken) =>
         await registry.CreateAsync(new Entity
@@ -101,8 +123,19 @@ internal sealed partial class PlaygroundSetup(
         {
             await runtime.Started;
             await gateway.WaitUntilReadyAsync(lifetime.ApplicationStopping);
+            try
+            {
+                // The banner says "ready": /talk and the other commands must work by then.
+                await commands.WaitBotCommandsRegisteredAsync(lifetime.ApplicationStopping).WaitAsync(CommandRegistrationWait, time, lifetime.ApplicationStopping);
+            }
+            catch (TimeoutException)
+            {
+                LogCommandsNotRegistered(logger, CommandRegistrationWait);
+            }
+
             var demo = _ready.Task.Result;
-            await console.Out.WriteAsync(PlaygroundBanner.Render(runtime.LocalUrl!, demo, urls, discord));
+            var inspectorConfig = WriteInspectorConfig(demo);
+            await console.Out.WriteAsync(PlaygroundBanner.Render(runtime.LocalUrl!, demo, urls, discord, inspectorConfig));
             await console.Out.FlushAsync();
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or GatewayFatalException or InvalidOperationException or OperationCanceledException)
@@ -111,6 +144,29 @@ internal sealed partial class PlaygroundSetup(
         }
     }
 
+    /// <summary>Writes the MCP Inspector's configuration file for the demo entity; returns its path, or null (logged) when it cannot be written.</summary>
+    private string? WriteInspectorConfig(PlaygroundDemo demo)
+    {
+        try
+        {
+            return InspectorConfigFile.Write(settings.DataDirectory, InspectorConfigFile.Content(PlaygroundBanner.ServerName(demo.Entity.Name), urls.McpUrl(demo.Entity.Id), demo.Key));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogInspectorConfigFailed(logger, Path.Combine(settings.DataDirectory, InspectorConfigFile.FileName), e.Message);
+            return null;
+        }
+    }
+
     [LoggerMessage(1, LogLevel.Warning, "Could not print the playground's connection details.")]
     private static partial void LogBannerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Information, "The playground's demo entity was deleted; entity {Name} ({EntityId}) in the playground server is the demo entity now, with a new playground key.")]
+    private static partial void LogAdopted(ILogger logger, string name, string entityId);
+
+    [LoggerMessage(4, LogLevel.Warning, "The bot's slash commands are still not registered in the playground's FakeDiscord after {Wait}: see the log above; the playground is not ready until they are.")]
+    private static partial void LogCommandsNotRegistered(ILogger logger, TimeSpan wait);
+
+    [LoggerMessage(3, LogLevel.Warning, "Could not write the MCP Inspector's configuration {Path} ({Error}); the banner shows its command line instead.")]
+    private static partial void LogInspectorConfigFailed(ILogger logger, string path, string error);
 }

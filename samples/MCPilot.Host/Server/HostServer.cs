@@ -3,7 +3,9 @@ using MCPilot.Host.Cli;
 using MCPilot.Host.Composition;
 using MCPilot.Host.Discord;
 using MCPilot.Host.Playground;
+using MCPilot.Host.Playground.Api;
 using MCPilot.Host.Status;
+using Microsoft.Extensions.Options;
 
 namespace MCPilot.Host.Server;
 
@@ -30,10 +32,11 @@ internal static class HostServer
 
         await using (host)
         {
-            // RunAsync disposes the services: take the Gateway client first, to ask it why the host stopped.
-            var gatewayClient = host.App.Services.GetService<DiscordGatewayClient>();
+            DiscordGatewayClient? gatewayClient = null;
             try
             {
+                // RunAsync disposes the services: take the Gateway client first, to ask it why the host stopped.
+                gatewayClient = host.App.Services.GetService<DiscordGatewayClient>();
                 await host.App.RunAsync();
             }
             catch (OperationCanceledException) when (gatewayClient?.Completion.IsFaulted == true)
@@ -69,6 +72,7 @@ internal static class HostServer
             // appsettings.json sits next to the executable, wherever it is started from.
             ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
         });
+        MuteEfFailureLogs(builder.Services);
         var settings = builder.AddMCPilotHost();
         HostListeners.Read(builder.Configuration);
         HostListeners.AllowPublicHost(builder.Configuration);
@@ -82,7 +86,6 @@ internal static class HostServer
         services.AddSingleton(new HostConsole(output));
         services.AddSingleton<HostRuntime>();
         services.AddHostedService(sp => sp.GetRequiredService<HostRuntime>());
-        services.AddSingleton<SessionGauge>();
         services.AddHostStatusSource<HostProcessStatusSource>();
 
         PlaygroundDiscord? playground = null;
@@ -98,9 +101,13 @@ internal static class HostServer
 
         services.AddHostDiscord();
 
+        WebApplication? app = null;
         try
         {
-            var app = builder.Build();
+            app = builder.Build();
+
+            // Every setting first, all failures at once (else the first service to read a bad one stops the host, naming only it).
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
             if (settings.GeneratedSecretPath is { } secret)
             {
                 HostLog.GeneratedPlaygroundSecret(app.Logger, secret);
@@ -110,7 +117,7 @@ internal static class HostServer
             app.MapHostAdmin();
             if (playground is not null)
             {
-                app.MapPlaygroundPage();
+                app.MapPlayground();
             }
             else
             {
@@ -121,6 +128,11 @@ internal static class HostServer
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             if (playground is not null)
             {
                 await playground.DisposeAsync();
@@ -129,6 +141,20 @@ internal static class HostServer
             throw;
         }
     }
+
+    /// <summary>
+    /// EF Core logs a failed command or save (a name taken, a stale version) as an error with its
+    /// stack, before MCPilot turns it into a clear error of its own, which the caller reports or
+    /// logs. Those categories are off unless configuration names them (its rules come later and win).
+    /// </summary>
+    private static void MuteEfFailureLogs(IServiceCollection services) =>
+        services.Configure<LoggerFilterOptions>(o =>
+        {
+            foreach (var category in (string[])["Microsoft.EntityFrameworkCore.Database.Command", "Microsoft.EntityFrameworkCore.Update", "Microsoft.EntityFrameworkCore.Query"])
+            {
+                o.Rules.Insert(0, new LoggerFilterRule(null, category, LogLevel.None, null));
+            }
+        });
 
     private static bool HasListenerSettings(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[HostListeners.UrlsKey])

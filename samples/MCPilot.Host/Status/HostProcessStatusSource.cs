@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MCPilot.AspNetCore.Sessions;
 using MCPilot.Entities;
 using MCPilot.Host.Composition;
 using MCPilot.Host.Server;
@@ -7,7 +8,7 @@ using MCPilot.Host.Server;
 namespace MCPilot.Host.Status;
 
 /// <summary>The running host: mode, address, uptime, loaded entities and open MCP sessions.</summary>
-internal sealed class HostProcessStatusSource(HostSettings settings, HostRuntime runtime, EntityRegistry registry, SessionGauge sessions, TimeProvider time) : IHostStatusSource
+internal sealed class HostProcessStatusSource(HostSettings settings, HostRuntime runtime, EntityRegistry registry, IEntitySessions sessions, TimeProvider time) : IHostStatusSource
 {
     /// <summary>The section's name.</summary>
     public const string SectionName = "host";
@@ -37,7 +38,7 @@ internal sealed class HostProcessStatusSource(HostSettings settings, HostRuntime
             ["startedAt"] = runtime.StartedAt,
             [UptimeField] = FormatUptime(uptime),
             [EntitiesLoadedField] = registry.IsLoaded ? registry.Count : null,
-            [OpenSessionsField] = sessions.Read(),
+            [OpenSessionsField] = sessions.Count,
         };
         return Task.FromResult(registry.IsLoaded
             ? HostStatusSection.Ok(Name, fields)

@@ -11,10 +11,13 @@ namespace MCPilot.AspNetCore.Sessions;
 /// cap per entity (at the cap the least recently used idle session makes room; with none idle a
 /// new session is refused), and reaping of sessions idle longer than the idle timeout.
 /// </summary>
-internal sealed partial class EntitySessionManager : IAsyncDisposable
+internal sealed partial class EntitySessionManager : IEntitySessions, IAsyncDisposable
 {
     private static readonly Counter<long> Opened = MCPilotDiagnostics.Meter.CreateCounter<long>("mcpilot.endpoint.sessions_opened", "{session}", "Entity MCP sessions opened.");
     private static readonly Counter<long> Closed = MCPilotDiagnostics.Meter.CreateCounter<long>("mcpilot.endpoint.sessions_closed", "{session}", "Entity MCP sessions closed, by reason.");
+
+    // The managers not yet disposed, which the process-wide gauge sums: one instrument for the process, however many hosts come and go.
+    private static readonly ConcurrentDictionary<EntitySessionManager, byte> Live = new();
 
     private readonly ConcurrentDictionary<string, EntitySession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<EntityId, List<EntitySession>> _byEntity = [];
@@ -26,8 +29,11 @@ internal sealed partial class EntitySessionManager : IAsyncDisposable
     {
         _options = options;
         _logger = logger;
-        MCPilotDiagnostics.Meter.CreateObservableGauge("mcpilot.endpoint.sessions", () => _sessions.Count, "{session}", "Open entity MCP sessions.");
+        Live.TryAdd(this, 0);
     }
+
+    static EntitySessionManager() =>
+        MCPilotDiagnostics.Meter.CreateObservableGauge("mcpilot.endpoint.sessions", () => Live.Keys.Sum(m => m.Count), "{session}", "Open entity MCP sessions (of every host in the process).");
 
     /// <summary>How many sessions are open.</summary>
     public int Count => _sessions.Count;
@@ -123,6 +129,7 @@ internal sealed partial class EntitySessionManager : IAsyncDisposable
     {
         var all = _sessions.Values.ToArray();
         await Task.WhenAll(all.Select(s => RemoveAsync(s, "shutdown").AsTask())).ConfigureAwait(false);
+        Live.TryRemove(this, out _);
     }
 
     private async Task CloseMatchingAsync(EntityId entityId, Func<EntitySession, bool> match, string reason)

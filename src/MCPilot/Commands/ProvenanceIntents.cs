@@ -12,7 +12,19 @@ internal sealed class ProvenanceIntents(IOptions<EntityCommandOptions> commands)
 {
     public void PostConfigure(string? name, GatewayOptions options)
     {
-        if (commands.Value.Provenance)
+        bool provenance;
+        try
+        {
+            provenance = commands.Value.Provenance;
+        }
+        catch (OptionsValidationException)
+        {
+            // The commands' settings are wrong: their own validation reports it (once) and stops the
+            // start; failing here too would report it again, as a failure of the Gateway's settings.
+            return;
+        }
+
+        if (provenance)
         {
             options.Intents |= GatewayIntents.GuildMessageReactions;
         }

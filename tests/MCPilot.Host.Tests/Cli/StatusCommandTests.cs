@@ -77,6 +77,32 @@ public sealed class StatusCommandTests : IDisposable
         Assert.True((await Run("db", "status", "--json")).Json().GetProperty("sections")[0].GetProperty("fields").GetProperty("pendingMigrations").GetArrayLength() > 0);
     }
 
+    [Fact]
+    public async Task Status_DatabaseNewerThanThisVersion_ExitsOneSayingWhatToDo()
+    {
+        (await Run("db", "migrate")).Succeeded();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_data.File("mcpilot.db")};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO __mcpilot_migrations (MigrationId, ProductVersion) VALUES ('29990101000000_FromTheFuture', '99.0.0')";
+            await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var text = await Run("status");
+        var json = await Run("status", "--json");
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains("database [error]", text.Output, StringComparison.Ordinal);
+        Assert.Contains("A newer MCPilot upgraded this database (migrations 29990101000000_FromTheFuture); this version refuses it. Run the newer MCPilot, or restore a backup made before the upgrade.", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text.Output + text.Error, StringComparison.Ordinal);
+        Assert.Equal(1, json.ExitCode);
+        using var report = System.Text.Json.JsonDocument.Parse(json.Output);
+        var database = report.RootElement.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "database");
+        Assert.Equal("error", database.GetProperty("level").GetString());
+        Assert.Equal(["29990101000000_FromTheFuture"], database.GetProperty("fields").GetProperty("unknownMigrations").EnumerateArray().Select(m => m.GetString()));
+    }
+
     public void Dispose() => _data.Dispose();
 
     private Task<CliRun> Run(params string[] args) => CliRun.RunAsync(_data.Path, args);

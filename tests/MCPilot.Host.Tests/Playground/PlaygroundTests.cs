@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using MCPilot.Entities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MCPilot.Host.Tests.Playground;
 
@@ -24,10 +25,57 @@ public sealed class PlaygroundTests : IDisposable
         Assert.Contains($"MCP URL   {mcpUrl}", banner, StringComparison.Ordinal);
         Assert.Contains($"API key   {demo.Key}", banner, StringComparison.Ordinal);
         Assert.Contains($"claude mcp add --transport http mcpilot-ada {mcpUrl} --header \"Authorization: Bearer {demo.Key}\"", banner, StringComparison.Ordinal);
-        Assert.Contains("\"mcp-remote\"", banner, StringComparison.Ordinal);
         Assert.Contains($"npx @modelcontextprotocol/inspector --cli {mcpUrl} --transport http", banner, StringComparison.Ordinal);
         Assert.Equal("Ada", demo.Entity.Name);
         Assert.True(demo.Entity.MayUse(host.Playground.Demo.Guild.Id, host.Playground.Demo.General.Id));
+
+        // Every JSON block printed parses, and points at the entity with its key.
+        var blocks = JsonBlocks(banner);
+        Assert.Equal(3, blocks.Count);
+        var claudeCode = blocks[0].GetProperty("mcpServers").GetProperty("mcpilot-ada");
+        Assert.Equal("http", claudeCode.GetProperty("type").GetString());
+        Assert.Equal(mcpUrl.ToString(), claudeCode.GetProperty("url").GetString());
+        Assert.Equal($"Bearer {demo.Key}", claudeCode.GetProperty("headers").GetProperty("Authorization").GetString());
+        var desktop = blocks[1].GetProperty("mcpServers").GetProperty("mcpilot-ada");
+        Assert.Equal("npx", desktop.GetProperty("command").GetString());
+        Assert.Equal(["-y", "mcp-remote", mcpUrl.ToString(), "--header", "Authorization:${MCPILOT_AUTH}"], desktop.GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal($"Bearer {demo.Key}", desktop.GetProperty("env").GetProperty("MCPILOT_AUTH").GetString());
+        var inspector = blocks[2].GetProperty("mcpServers").GetProperty("mcpilot-ada");
+        Assert.Equal("streamable-http", inspector.GetProperty("type").GetString());
+        Assert.Equal(mcpUrl.ToString(), inspector.GetProperty("url").GetString());
+        Assert.Equal($"Bearer {demo.Key}", inspector.GetProperty("headers").GetProperty("Authorization").GetString());
+
+        // The Inspector's block is the file the host wrote, owner-only.
+        var file = _data.File("inspector.json");
+        Assert.Contains($"npx @modelcontextprotocol/inspector --config {file} --server mcpilot-ada", banner, StringComparison.Ordinal);
+        using var written = JsonDocument.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+        Assert.True(JsonElement.DeepEquals(blocks[2], written.RootElement));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    /// <summary>The JSON documents in the banner: each starts with a line "  {" and ends with the line "  }".</summary>
+    private static List<JsonElement> JsonBlocks(string banner)
+    {
+        var blocks = new List<JsonElement>();
+        var lines = banner.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i] != "  {")
+            {
+                continue;
+            }
+
+            var end = Array.IndexOf(lines, "  }", i);
+            Assert.True(end > i, "A JSON block in the banner is not closed.");
+            using var document = JsonDocument.Parse(string.Join('\n', lines[i..(end + 1)]));
+            blocks.Add(document.RootElement.Clone());
+            i = end;
+        }
+
+        return blocks;
     }
 
     [Fact]
@@ -90,6 +138,64 @@ public sealed class PlaygroundTests : IDisposable
         Assert.NotEqual(key, second.Demo.Key);
         using var accepted = await InitializeAsync(second, second.Demo.Entity.Id, second.Demo.Key);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Restart_DemoEntityDeletedAndItsNameTakenInThePlaygroundServer_AdoptsThatEntityWithANewKey()
+    {
+        string oldKey;
+        ulong oldGuild;
+        await using (var first = await InProcessHost.StartAsync(_data.Path))
+        {
+            await first.WaitReadyAsync();
+            oldKey = first.Demo.Key;
+            oldGuild = first.Playground.Demo.Guild.Id;
+        }
+
+        (await CliRun.RunAsync(_data.Path, "entities", "delete", "Ada", "--yes")).Succeeded();
+        var created = (await CliRun.RunAsync(_data.Path, "entities", "create", "Ada", "--guild", oldGuild.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json")).Json();
+        var adoptedId = EntityId.Parse(created.GetProperty("id").GetString()!);
+
+        await using var second = await InProcessHost.StartAsync(_data.Path);
+        await second.WaitReadyAsync();
+
+        Assert.Equal(adoptedId, second.Demo.Entity.Id);
+        Assert.NotEqual(oldKey, second.Demo.Key);
+        Assert.Equal([second.Playground.Demo.Guild.Id], second.Demo.Entity.Guilds.Select(g => g.GuildId));
+        var banner = await WaitForBannerAsync(second);
+        Assert.Contains($"Entity    Ada ({adoptedId})", banner, StringComparison.Ordinal);
+        Assert.Contains($"API key   {second.Demo.Key}", banner, StringComparison.Ordinal);
+        using var accepted = await InitializeAsync(second, adoptedId, second.Demo.Key);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Single((await CliRun.RunAsync(_data.Path, "entities", "list", "--json")).Json().EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Start_EfCoreFailureLogs_AreOffUnlessConfigured()
+    {
+        await using var host = await InProcessHost.StartAsync(_data.Path);
+        using var other = new TestDataDirectory();
+        await using var configured = await InProcessHost.StartAsync(other.Path, "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Update=Error");
+
+        var logs = host.Services.GetRequiredService<ILoggerFactory>();
+        Assert.False(logs.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Critical));
+        Assert.False(logs.CreateLogger("Microsoft.EntityFrameworkCore.Update").IsEnabled(LogLevel.Critical));
+        Assert.False(logs.CreateLogger("Microsoft.EntityFrameworkCore.Query").IsEnabled(LogLevel.Critical));
+        Assert.True(logs.CreateLogger("Microsoft.EntityFrameworkCore.Migrations").IsEnabled(LogLevel.Warning));
+        Assert.True(configured.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.EntityFrameworkCore.Update").IsEnabled(LogLevel.Error));
+    }
+
+    [Fact]
+    public async Task Ready_SlashCommandsRegistered_TalkWorksAtOnce()
+    {
+        // Registration takes a while (as on Discord): the playground must not say it is ready before.
+        await using var host = await InProcessHost.StartAsync(_data.Path, h => h.Playground!.Server.Faults.SetLatency(TimeSpan.FromSeconds(2), "PUT /applications/{application_id}/commands"));
+        await host.WaitReadyAsync();
+
+        Assert.Equal(["entities", "leaderboard", "status", "talk"], host.CommandRunner.Commands.Select(c => c.Name));
+        var world = host.Playground.Demo;
+        var talk = await host.RunCommandAsync(world.Alice, world.General, "talk", ("entity", "Ada"));
+        Assert.Contains("now go to **Ada**", Assert.Single(talk.Replies), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,7 +283,7 @@ public sealed class PlaygroundTests : IDisposable
         return host.Console.ToString();
     }
 
-    private static async Task<HttpResponseMessage> InitializeAsync(InProcessHost host, EntityId entity, string key)
+    internal static async Task<HttpResponseMessage> InitializeAsync(InProcessHost host, EntityId entity, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/mcp/{entity}", UriKind.Relative))
         {

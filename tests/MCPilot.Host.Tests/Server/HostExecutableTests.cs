@@ -63,7 +63,7 @@ public sealed class HostExecutableTests : IDisposable
 
     public void Dispose() => _work.Dispose();
 
-    private static Task<Uri?> ReadUrl(string dataDirectory)
+    internal static Task<Uri?> ReadUrl(string dataDirectory)
     {
         try
         {
@@ -76,7 +76,7 @@ public sealed class HostExecutableTests : IDisposable
         }
     }
 
-    private static async Task<string?> TryGetAsync(HttpClient http, Uri url)
+    internal static async Task<string?> TryGetAsync(HttpClient http, Uri url)
     {
         try
         {
@@ -88,11 +88,11 @@ public sealed class HostExecutableTests : IDisposable
         }
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, HostExecutable host)
+    internal static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, HostExecutable host, TimeSpan? timeout = null)
         where T : class
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             if (await probe() is { } value)
@@ -101,7 +101,14 @@ public sealed class HostExecutableTests : IDisposable
             }
 
             Assert.False(host.HasExited, $"The host exited: {host.Output}{host.Error}");
-            await Task.Delay(25, timeout.Token);
+            try
+            {
+                await Task.Delay(25, cancel.Token);
+            }
+            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The host did not get there within {timeout ?? TimeSpan.FromSeconds(60)}: {host.Output}{host.Error}");
+            }
         }
     }
 }

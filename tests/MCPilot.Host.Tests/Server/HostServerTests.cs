@@ -10,9 +10,13 @@ public sealed class HostServerTests : IDisposable
     [InlineData("--urls=localhost:5180", "urls: 'localhost:5180' is not a listening address")]
     [InlineData("--MCPilot:InstanceName=Not Valid", "MCPilot:InstanceName")]
     [InlineData("--MCPilot:Storage:Provider=PostgreSql", "MCPilot:Storage:ConnectionString is required")]
-    [InlineData("--MCPilot:Entities:FeedCapacity=0", "FeedCapacity")]
+    [InlineData("--MCPilot:Entities:FeedCapacity=0", "The field MCPilot:Entities:FeedCapacity must be between 1 and 100000.")]
     [InlineData("--DISCORD_TOKEN=x.y.z", "openssl rand -base64 32")]
     [InlineData("--MCPilot:Discord:Token=Bot x.y.z", "MCPilot:Discord:Token starts with 'Bot '")]
+    [InlineData("--MCPilot:Discord:Gateway:ShardCount=0", "The field MCPilot:Discord:Gateway:ShardCount must be between 1 and 1000000.")]
+    [InlineData("--MCPilot:Discord:Gateway:EventBufferCapacity=0", "The field MCPilot:Discord:Gateway:EventBufferCapacity must be between 1 and 10000000.")]
+    [InlineData("--MCPilot:Entities:Commands:LeaderboardSize=0", "The field MCPilot:Entities:Commands:LeaderboardSize must be between 1 and 25.")]
+    [InlineData("--MCPilot:Entities:Commands:ProvenanceInterval=00:00:00", "The field MCPilot:Entities:Commands:ProvenanceInterval must be between 00:00:01 and 1.00:00:00.")]
     public async Task Start_BadSetting_StopsWithAMessageNamingIt(string setting, string expected)
     {
         using var output = new StringWriter();
@@ -24,6 +28,9 @@ public sealed class HostServerTests : IDisposable
         Assert.Equal(CliAction.Failure, exit);
         Assert.StartsWith("The host did not start: ", error.ToString(), StringComparison.Ordinal);
         Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(error.ToString(), expected));
+        Assert.Equal(1, Occurrences(error.ToString(), "The host did not start"));
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("x.y.z", error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(_data.File("host.json")));
     }
@@ -48,7 +55,7 @@ public sealed class HostServerTests : IDisposable
         var host = await MCPilot.Host.Server.HostServer.BuildAsync([$"--Host:DataDirectory={_data.Path}", "--urls="], TextWriter.Null);
         await using (host)
         {
-            Assert.Equal(Composition.HostListeners.DefaultUrl, host.App.Configuration["urls"]);
+            Assert.Equal(MCPilot.Host.Composition.HostListeners.DefaultUrl, host.App.Configuration["urls"]);
         }
     }
 
@@ -62,6 +69,8 @@ public sealed class HostServerTests : IDisposable
     }
 
     public void Dispose() => _data.Dispose();
+
+    private static int Occurrences(string text, string fragment) => (text.Length - text.Replace(fragment, "", StringComparison.Ordinal).Length) / fragment.Length;
 
     private static async Task<System.Net.HttpStatusCode> StatusForHostAsync(InProcessHost host, string name)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using MCPilot.Discord.Models;
 using MCPilot.Entities;
 using MCPilot.Host.Composition;
 using MCPilot.Testing.FakeDiscord;
@@ -25,8 +26,6 @@ internal static class PlaygroundEndpoints
 
     /// <summary>Discord's longest message.</summary>
     public const int MaxContentLength = 2000;
-
-    private const int EphemeralFlag = 64;
 
     private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
     {
@@ -244,7 +243,7 @@ internal static class PlaygroundEndpoints
         {
             case "MESSAGE_CREATE" or "MESSAGE_UPDATE" or "MESSAGE_REACTION_ADD" or "MESSAGE_REACTION_REMOVE":
                 var id = (string?)(dispatch.Payload["id"] ?? dispatch.Payload["message_id"]);
-                return id is not null && ulong.TryParse(id, CultureInfo.InvariantCulture, out var messageId) && state.GetMessage(messageId) is { } message && (message.Flags & EphemeralFlag) == 0
+                return id is not null && ulong.TryParse(id, CultureInfo.InvariantCulture, out var messageId) && state.GetMessage(messageId) is { } message && (message.Flags & (int)MessageFlags.Ephemeral) == 0
                     ? new SseItem<string>(JsonSerializer.Serialize(PlaygroundMessageView.From(message, state), HostJson.Default.PlaygroundMessageView), "message")
                     : null;
             case "MESSAGE_DELETE":
