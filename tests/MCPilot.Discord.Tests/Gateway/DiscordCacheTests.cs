@@ -92,6 +92,23 @@ public sealed class DiscordCacheTests
     }
 
     [Fact]
+    public void Apply_NullParts_AreSkipped_TheRestIsApplied()
+    {
+        var cache = Seeded();
+        cache.Apply(new GuildRoleCreateEvent { GuildId = 100, Role = null! });
+        cache.Apply(new ReadyEvent { User = null!, Guilds = null!, Shard = [0, 1] });
+        cache.Apply(new ThreadListSyncEvent { GuildId = 100, Threads = null! });
+        Assert.Equal(9UL, cache.CurrentUserId);
+        Assert.Equal(["Mods", "@everyone"], cache.GetRoles(100).Select(r => r.Name));
+        Assert.Equal([300UL], cache.GetThreads(200).Select(t => t.Id));
+
+        cache.Apply(Decode("GUILD_CREATE", """{"id":"100","name":"G2","owner_id":"7","roles":[null,{"id":"101","name":"Mods","permissions":"32","position":1}],"channels":[null,{"id":"200","type":0,"name":"general","position":0}],"threads":[null]}"""));
+        Assert.Equal("G2", cache.GetGuild(100)!.Name);
+        Assert.Equal(["Mods"], cache.GetRoles(100).Select(r => r.Name));
+        Assert.Equal([200UL], cache.GetChannels(100).Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task GetParentChannelIdAsync_UnknownThread_FetchesOnceOverRest()
     {
         await using var h = await DiscordHarness.StartAsync();

@@ -1,0 +1,58 @@
+using MCPilot.Discord.Gateway;
+using MCPilot.Discord.Gateway.Events;
+using Microsoft.Extensions.Logging;
+
+namespace MCPilot.Discord.Tests.Gateway;
+
+public sealed class ShardConnectionTests
+{
+    public static TheoryData<string> UnreadableFrames =>
+    [
+        """{"op":"x","d":null}""",
+        """{"op":0,"s":1.5,"t":"MESSAGE_CREATE","d":{}}""",
+    ];
+
+    [Theory]
+    [MemberData(nameof(UnreadableFrames))]
+    public async Task UnreadableFrame_OneShardResumes_EveryShardKeepsReceiving(string frame)
+    {
+        await using var h = await GatewayHarness.StartAsync(fake: o => o.Gateway.RecommendedShards = 2);
+        await h.Client.WaitUntilReadyAsync(TestContext.Current.CancellationToken);
+        var shard = ShardMath.ShardFor(h.Demo!.Guild.Id, 2);
+        var before = h.State.PostUserMessage(h.Demo.General.Id, h.Demo.Alice.Id, "before");
+        await h.WaitForAsync<MessageCreateEvent>(m => m.Message.Id == before.Id);
+
+        Assert.Equal(1, h.Fake.Gateway.SendRawFrame(frame, shard));
+        await GatewayHarness.WaitUntilAsync(() => h.Client.Shards[shard].Resumes == 1, "the shard resumes");
+        var after = h.State.PostUserMessage(h.Demo.General.Id, h.Demo.Alice.Id, "after");
+        var dm = h.State.SendDirectMessage(h.Demo.Bob.Id, "on shard 0");
+        await h.WaitForAsync<MessageCreateEvent>(m => m.Message.Id == after.Id);
+        await h.WaitForAsync<MessageCreateEvent>(m => m.Message.Id == dm.Id);
+
+        Assert.False(h.Client.Completion.IsCompleted);
+        Assert.All(h.Client.Shards, s => Assert.Equal(1, s.Identifies));
+        Assert.Contains("unreadable payload", h.Client.Shards[shard].LastDisconnect, StringComparison.Ordinal);
+        var sequences = h.Seen.Where(e => e.ShardId == shard).Select(e => e.Sequence).ToList();
+        Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+    }
+
+    [Fact]
+    public async Task ResumeUrlNotWebSocket_FallsBackToTheGatewayUrl_AndResumes()
+    {
+        var logs = new ListLoggerProvider();
+        await using var h = await GatewayHarness.StartAsync(fake: o => o.Gateway.ResumeGatewayUrl = "http://nope", logging: logs);
+        await h.Client.WaitUntilReadyAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("'http://nope' is not a ws:// or wss:// URL", StringComparison.Ordinal));
+
+        h.Fake.Gateway.DropConnections();
+        await GatewayHarness.WaitUntilAsync(() => h.Client.Shards[0].Resumes == 1, "the shard resumes");
+        var posted = h.State.PostUserMessage(h.Demo!.General.Id, h.Demo.Alice.Id, "after the drop");
+        await h.WaitForAsync<MessageCreateEvent>(m => m.Message.Id == posted.Id);
+
+        Assert.Equal(1, h.Fake.Gateway.Resumes);
+        Assert.Equal(1, h.Fake.Gateway.Identifies);
+        Assert.False(h.Client.Completion.IsCompleted);
+        var host = new Uri(h.Fake.GatewayUrl).Host;
+        Assert.Contains(logs.Entries, e => e.Message.Contains($"connecting to {host} to resume", StringComparison.Ordinal));
+    }
+}
