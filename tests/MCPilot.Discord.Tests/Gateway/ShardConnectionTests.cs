@@ -1,11 +1,43 @@
 using MCPilot.Discord.Gateway;
 using MCPilot.Discord.Gateway.Events;
+using MCPilot.Discord.Models;
+using MCPilot.Testing;
+using MCPilot.Testing.FakeDiscord;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MCPilot.Discord.Tests.Gateway;
 
 public sealed class ShardConnectionTests
 {
+    [Fact]
+    public async Task FirstHeartbeat_AtTheRandomPointOfTheIntervalAfterHello_NotAtZeroNorAtTheInterval()
+    {
+        const int Seed = 20_241;
+        var interval = TimeSpan.FromSeconds(10);
+        var due = interval * new Random(Seed).NextDouble();
+        Assert.InRange(due, interval * 0.1, interval * 0.9);
+        var fake = GatewayHarness.FastFake(o => o.Gateway.HeartbeatInterval = interval);
+        fake.RecordFromEnvironment = false;
+        await using var server = await FakeDiscordServer.StartAsync(fake, TestContext.Current.CancellationToken);
+        server.State.SeedDemo();
+
+        // The client's clock stands still unless the test moves it: Hello came at its "now".
+        var time = new ManualTimeProvider();
+        var bot = new GatewayBot { Url = server.GatewayUrl, Shards = 1, SessionStartLimit = new SessionStartLimit { Total = 1000, Remaining = 1000, ResetAfter = 86_400_000, MaxConcurrency = 1 } };
+        await using var client = new DiscordGatewayClient(server.BotToken, new GatewayOptions(), _ => Task.FromResult(bot), time, NullLoggerFactory.Instance, new Random(Seed));
+        await client.StartAsync(TestContext.Current.CancellationToken);
+        await GatewayHarness.WaitUntilAsync(() => client.Shards[0].State == ShardState.Ready, "the shard is ready");
+        Assert.Null(client.Shards[0].Latency);
+
+        time.Advance(due - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Null(client.Shards[0].Latency);
+
+        time.Advance(TimeSpan.FromMilliseconds(2));
+        await GatewayHarness.WaitUntilAsync(() => client.Shards[0].Latency is not null, "the first heartbeat is sent and acknowledged");
+    }
+
     public static TheoryData<string> UnreadableFrames =>
     [
         """{"op":"x","d":null}""",
