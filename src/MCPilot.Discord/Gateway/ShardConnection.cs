@@ -110,7 +110,7 @@ internal sealed class ShardConnection
                 }
 
                 // A payload the client cannot read may come again after the resume: back off as from a failed connection.
-                failures = outcome.ReachedReady && outcome.Kind is not (DropKind.UnreadablePayload or DropKind.Error) ? 0 : failures + 1;
+                failures = outcome.ReachedReady && outcome.Kind is not (GatewayDisconnectKind.UnreadablePayload or GatewayDisconnectKind.Error) ? 0 : failures + 1;
                 var delay = outcome.Delay ?? Backoff(failures);
                 _state = ShardState.Reconnecting;
                 GatewayLog.Disconnected(_logger, _shardId, outcome.Cause, outcome.Action, delay);
@@ -188,12 +188,12 @@ internal sealed class ShardConnection
                 var frame = GatewayFrame.Parse(buffer.WrittenSpan);
                 if (frame.OpCode == GatewayOpCode.Reconnect)
                 {
-                    return new Outcome(GatewayReconnectAction.Resume, DropKind.Reconnect, "Discord asked to reconnect (opcode 7) before Hello", null, TimeSpan.Zero, false);
+                    return new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.Reconnect, "Discord asked to reconnect (opcode 7) before Hello", null, TimeSpan.Zero, false);
                 }
 
                 if (frame.OpCode != GatewayOpCode.Hello)
                 {
-                    return new Outcome(GatewayReconnectAction.Resume, DropKind.UnreadablePayload, $"expected Hello, got opcode {(int)frame.OpCode}", null, null, false);
+                    return new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.UnreadablePayload, $"expected Hello, got opcode {(int)frame.OpCode}", null, null, false);
                 }
 
                 var interval = TimeSpan.FromMilliseconds(ReadHeartbeatInterval(frame.Data(buffer.WrittenSpan)));
@@ -252,7 +252,7 @@ internal sealed class ShardConnection
                         break;
                     case GatewayOpCode.Reconnect:
                         await CloseForReconnectAsync(socket).ConfigureAwait(false);
-                        return new Outcome(GatewayReconnectAction.Resume, DropKind.Reconnect, "Discord asked to reconnect (opcode 7)", null, TimeSpan.Zero, reachedReady);
+                        return new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.Reconnect, "Discord asked to reconnect (opcode 7)", null, TimeSpan.Zero, reachedReady);
                     case GatewayOpCode.InvalidSession:
                         var resumable = frame.Data(message).SequenceEqual("true"u8);
                         GatewayLog.InvalidSession(_logger, _shardId, resumable);
@@ -260,8 +260,8 @@ internal sealed class ShardConnection
                         // Discord asks for a random pause before the next attempt: 1-5 s before a new identify.
                         var most = _options.InvalidSessionMaxDelay;
                         return resumable
-                            ? new Outcome(GatewayReconnectAction.Resume, DropKind.InvalidSession, "invalid session (resumable)", null, most * _random.NextDouble() * 0.2, reachedReady)
-                            : new Outcome(GatewayReconnectAction.Identify, DropKind.InvalidSession, "invalid session (not resumable)", null, most * (0.2 + (_random.NextDouble() * 0.8)), reachedReady);
+                            ? new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.InvalidSession, "invalid session (resumable)", null, most * _random.NextDouble() * 0.2, reachedReady)
+                            : new Outcome(GatewayReconnectAction.Identify, GatewayDisconnectKind.InvalidSession, "invalid session (not resumable)", null, most * (0.2 + (_random.NextDouble() * 0.8)), reachedReady);
                 }
             }
         }
@@ -271,17 +271,17 @@ internal sealed class ShardConnection
             // fatal close code stops a shard, and nothing here stops the other shards.
             if (_dropCause is { } zombie)
             {
-                return new Outcome(GatewayReconnectAction.Resume, DropKind.Zombie, zombie, null, null, reachedReady);
+                return new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.Zombie, zombie, null, null, reachedReady);
             }
 
             var (kind, cause) = e switch
             {
-                OperationCanceledException => (DropKind.HelloTimeout, $"no connection or no Hello within {_options.HelloTimeout} (MCPilot:Discord:Gateway:HelloTimeout)"),
-                JsonException or InvalidDataException => (DropKind.UnreadablePayload, "unreadable payload: " + e.Message),
-                WebSocketException or IOException or HttpRequestException => (DropKind.ConnectionLost, "connection lost: " + e.Message),
-                _ => (DropKind.Error, $"unexpected error: {e.GetType().Name}: {e.Message}"),
+                OperationCanceledException => (GatewayDisconnectKind.HelloTimeout, $"no connection or no Hello within {_options.HelloTimeout} (MCPilot:Discord:Gateway:HelloTimeout)"),
+                JsonException or InvalidDataException => (GatewayDisconnectKind.UnreadablePayload, "unreadable payload: " + e.Message),
+                WebSocketException or IOException or HttpRequestException => (GatewayDisconnectKind.ConnectionLost, "connection lost: " + e.Message),
+                _ => (GatewayDisconnectKind.Error, $"unexpected error: {e.GetType().Name}: {e.Message}"),
             };
-            if (kind == DropKind.Error)
+            if (kind == GatewayDisconnectKind.Error)
             {
                 GatewayLog.ConnectionError(_logger, e, _shardId);
             }
@@ -364,7 +364,7 @@ internal sealed class ShardConnection
     {
         var code = socket.CloseStatus is { } status ? (int?)(int)status : null;
         var cause = fallback is not null && code is null ? fallback : GatewayCloseCodes.Describe(code, _options.Intents);
-        return new Outcome(GatewayCloseCodes.ActionFor(code), code is null ? DropKind.ConnectionLost : DropKind.Closed, cause, code, null, false);
+        return new Outcome(GatewayCloseCodes.ActionFor(code), code is null ? GatewayDisconnectKind.ConnectionLost : GatewayDisconnectKind.Closed, cause, code, null, false);
     }
 
     private async Task HeartbeatLoopAsync(ClientWebSocket socket, TimeSpan interval, CancellationToken cancellationToken)
@@ -499,23 +499,10 @@ internal sealed class ShardConnection
     }
 
     /// <param name="Action">What the shard does next.</param>
-    /// <param name="Kind">The kind of cause, one of <see cref="DropKind"/> (the <c>cause</c> tag of the disconnects counter).</param>
+    /// <param name="Kind">The kind of cause, one of <see cref="GatewayDisconnectKind"/> (the <c>cause</c> tag of the disconnects counter).</param>
     /// <param name="Cause">The cause, in words (logged and shown in <see cref="ShardStatus"/>).</param>
     /// <param name="CloseCode">The close code, if the connection was closed with one.</param>
     /// <param name="Delay">The pause before reconnecting, or null for the backoff.</param>
     /// <param name="ReachedReady">Whether the session was ready on this connection (resets the backoff).</param>
     private readonly record struct Outcome(GatewayReconnectAction Action, string Kind, string Cause, int? CloseCode, TimeSpan? Delay, bool ReachedReady);
-
-    /// <summary>The kinds of disconnect cause: few and fixed, fit for a metric tag.</summary>
-    internal static class DropKind
-    {
-        public const string Closed = "close_code";
-        public const string Reconnect = "reconnect_requested";
-        public const string InvalidSession = "invalid_session";
-        public const string Zombie = "zombie";
-        public const string ConnectionLost = "connection_lost";
-        public const string HelloTimeout = "hello_timeout";
-        public const string UnreadablePayload = "unreadable_payload";
-        public const string Error = "error";
-    }
 }
