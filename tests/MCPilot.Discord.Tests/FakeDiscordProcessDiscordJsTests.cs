@@ -33,6 +33,9 @@ public sealed class FakeDiscordProcessDiscordJsTests
             using var http = new HttpClient();
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(fake.ApiBaseUrl, $"channels/{general}/messages"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", fake.BotToken);
+
+            // As Discord requires (the recording of this exchange is checked against its spec).
+            request.Headers.UserAgent.ParseAdd("DiscordBot (https://github.com/mcpilot/mcpilot, 0.1.0)");
             using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
             response.EnsureSuccessStatusCode();
             var messages = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsArray();
