@@ -21,6 +21,7 @@ public sealed class DiscordGatewayClient : IAsyncDisposable, IDisposable
     private readonly Channel<GatewayDispatch> _events;
     private readonly IdentifyScheduler _identify;
     private readonly GatewayEventRate _rate;
+    private readonly Random _random;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
@@ -30,8 +31,18 @@ public sealed class DiscordGatewayClient : IAsyncDisposable, IDisposable
     private Uri? _gatewayUrl;
     private long _startedAt;
 
-    internal DiscordGatewayClient(string token, GatewayOptions options, Func<CancellationToken, Task<GatewayBot>> getGatewayBot, TimeProvider time, ILoggerFactory loggerFactory)
+    /// <param name="token">The bot token.</param>
+    /// <param name="options">The Gateway settings.</param>
+    /// <param name="getGatewayBot"><c>GET /gateway/bot</c>.</param>
+    /// <param name="time">The clock of every wait and timestamp.</param>
+    /// <param name="loggerFactory">Where logs go.</param>
+    /// <param name="random">
+    /// The source of jitter (first heartbeat, backoff, invalid-session pause); <see cref="Random.Shared"/>
+    /// unless a test passes a seeded one (used by every shard: not thread-safe, so with one shard only).
+    /// </param>
+    internal DiscordGatewayClient(string token, GatewayOptions options, Func<CancellationToken, Task<GatewayBot>> getGatewayBot, TimeProvider time, ILoggerFactory loggerFactory, Random? random = null)
     {
+        _random = random ?? Random.Shared;
         _token = token;
         _options = options;
         _getGatewayBot = getGatewayBot;
@@ -107,9 +118,9 @@ public sealed class DiscordGatewayClient : IAsyncDisposable, IDisposable
         }
 
         var bot = await _getGatewayBot(cancellationToken).ConfigureAwait(false);
-        if (!Uri.TryCreate(bot.Url, UriKind.Absolute, out var url))
+        if (!ReadyInfo.IsWebSocketUrl(bot.Url, out var url))
         {
-            throw new InvalidOperationException($"GET /gateway/bot answered an invalid URL '{bot.Url}'.");
+            throw new InvalidOperationException($"GET /gateway/bot answered '{bot.Url}', which is not a ws:// or wss:// URL. Check MCPilot:Discord:ApiBaseUrl points at Discord's API.");
         }
 
         var limit = bot.SessionStartLimit;
@@ -135,7 +146,7 @@ public sealed class DiscordGatewayClient : IAsyncDisposable, IDisposable
             _gatewayUrl = url;
             ShardCount = count;
             _notReady = [.. ids];
-            shards = [.. ids.Select(id => new ShardConnection(id, count, _token, _options, _identify, GatewayUrlAsync, _events.Writer, OnShardReady, _rate, _time, _logger))];
+            shards = [.. ids.Select(id => new ShardConnection(id, count, _token, _options, _identify, GatewayUrlAsync, _events.Writer, OnShardReady, _rate, _random, _time, _logger))];
             Volatile.Write(ref _shards, shards);
         }
 
@@ -217,15 +228,34 @@ public sealed class DiscordGatewayClient : IAsyncDisposable, IDisposable
         Exception? error = null;
         var runs = shards.Select(async shard =>
         {
-            try
+            var crashes = 0;
+            while (!failed.IsCancellationRequested)
             {
-                await shard.RunAsync(failed.Token).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                // One fatal shard means the configuration is wrong for all of them: stop the rest.
-                Interlocked.CompareExchange(ref error, e, null);
-                await failed.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await shard.RunAsync(failed.Token).ConfigureAwait(false);
+                    return;
+                }
+                catch (GatewayFatalException e)
+                {
+                    // A fatal close code means the configuration is wrong for every shard: stop the rest.
+                    Interlocked.CompareExchange(ref error, e, null);
+                    await failed.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+                catch (Exception e) when (!failed.IsCancellationRequested)
+                {
+                    // Not a reason to stop this shard, let alone the others: its session stays resumable.
+                    crashes++;
+                    var delay = TimeSpan.FromTicks(Math.Min(_options.MinReconnectDelay.Ticks << Math.Min(crashes - 1, 20), _options.MaxReconnectDelay.Ticks));
+                    GatewayLog.ShardCrashed(_logger, e, shard.ShardId, delay);
+                    await Task.Delay(delay, _time, failed.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+                catch (Exception)
+                {
+                    // Stopping.
+                    return;
+                }
             }
         }).ToList();
         await Task.WhenAll(runs).ConfigureAwait(false);

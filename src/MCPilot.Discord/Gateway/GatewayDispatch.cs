@@ -58,6 +58,9 @@ internal sealed class GatewayDispatch
         }
     }
 
+    /// <summary>The payload from the start of <c>d</c> to its end, unmeasured: what is left to pass on when <c>d</c> is not valid JSON.</summary>
+    public ReadOnlyMemory<byte> RawTail => _message[_dataStart..];
+
     /// <summary>A reader positioned before <c>d</c> (it may read on past <c>d</c>'s end: read one value).</summary>
     public Utf8JsonReader DataReader() => new(_message.Span[_dataStart..]);
 }

@@ -8,7 +8,9 @@ namespace MCPilot.Discord.Gateway;
 /// <summary>
 /// The one reader of the client's raw events: decodes each dispatch, applies it to the cache, then
 /// hands it to every subscription that wants it, in order. A full subscription makes it wait
-/// (nothing is dropped); the wait reaches the shards, which pause reading while heartbeating.
+/// (nothing is dropped); the wait reaches the shards, which pause reading while heartbeating. A
+/// bad event (undecodable, or one the cache cannot apply) is logged and passed on as it can be;
+/// it never stops the dispatch of the events after it.
 /// </summary>
 internal sealed class GatewayEventDispatcher : IGatewayEventSource
 {
@@ -94,7 +96,16 @@ internal sealed class GatewayEventDispatcher : IGatewayEventSource
             GatewayLog.DecodeFailed(_logger, gatewayEvent.Name, gatewayEvent.Sequence, gatewayEvent.ShardId, decodeError);
         }
 
-        _cache.Apply(gatewayEvent);
+        try
+        {
+            _cache.Apply(gatewayEvent);
+        }
+        catch (Exception e)
+        {
+            // The cache misses this one change; the event still reaches its subscribers, and the next one is dispatched.
+            GatewayLog.CacheFailed(_logger, e, gatewayEvent.Name, gatewayEvent.Sequence, gatewayEvent.ShardId);
+        }
+
         foreach (var subscription in Volatile.Read(ref _subscriptions))
         {
             bool wanted;

@@ -11,7 +11,7 @@ namespace MCPilot.Discord.Gateway;
 internal readonly record struct GatewayFrame(GatewayOpCode OpCode, long? Sequence, string? Type, int DataStart, int DataLength)
 {
     /// <summary>Reads the envelope of a complete UTF-8 JSON message.</summary>
-    /// <exception cref="JsonException">The message is not a Gateway payload.</exception>
+    /// <exception cref="JsonException">The message is not a Gateway payload, or its <c>op</c>, <c>s</c> or <c>t</c> is of the wrong kind.</exception>
     public static GatewayFrame Parse(ReadOnlySpan<byte> message)
     {
         var reader = new Utf8JsonReader(message);
@@ -30,18 +30,18 @@ internal readonly record struct GatewayFrame(GatewayOpCode OpCode, long? Sequenc
             if (reader.ValueTextEquals("op"u8))
             {
                 reader.Read();
-                op = reader.GetInt32();
+                op = GatewayJsonValues.Int32(ref reader, "op");
             }
             else if (reader.ValueTextEquals("s"u8))
             {
                 reader.Read();
-                seq = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt64();
+                seq = GatewayJsonValues.NullableInt64(ref reader, "s");
                 seenSequence = true;
             }
             else if (reader.ValueTextEquals("t"u8))
             {
                 reader.Read();
-                type = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                type = GatewayJsonValues.NullableString(ref reader, "t");
                 seenType = true;
             }
             else if (reader.ValueTextEquals("d"u8))

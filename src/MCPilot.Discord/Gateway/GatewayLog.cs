@@ -61,4 +61,16 @@ internal static partial class GatewayLog
 
     [LoggerMessage(118, LogLevel.Critical, "Discord Gateway stopped unexpectedly")]
     public static partial void Crashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(119, LogLevel.Error, "Gateway: {Type} #{Sequence} (shard {ShardId}) could not be applied to the cache; dispatch goes on")]
+    public static partial void CacheFailed(ILogger logger, Exception exception, string type, long sequence, int shardId);
+
+    [LoggerMessage(120, LogLevel.Error, "Gateway shard {ShardId}: unexpected error on the connection; dropping it to resume")]
+    public static partial void ConnectionError(ILogger logger, Exception exception, int shardId);
+
+    [LoggerMessage(121, LogLevel.Warning, "Gateway shard {ShardId}: READY's resume_gateway_url '{ResumeUrl}' is not a ws:// or wss:// URL; this session resumes through the Gateway URL of GET /gateway/bot instead")]
+    public static partial void ResumeUrlUnusable(ILogger logger, int shardId, string resumeUrl);
+
+    [LoggerMessage(122, LogLevel.Error, "Gateway shard {ShardId} failed unexpectedly; restarting it in {Delay} (the other shards run on)")]
+    public static partial void ShardCrashed(ILogger logger, Exception exception, int shardId, TimeSpan delay);
 }

@@ -1,6 +1,9 @@
 namespace MCPilot.Discord.Gateway;
 
-/// <summary>What a shard needs to resume: the session id, the resume URL and the last sequence number received.</summary>
+/// <summary>
+/// What a shard needs to resume: the session id, the resume URL (null when READY gave none usable:
+/// resume through the Gateway URL) and the last sequence number received.
+/// </summary>
 internal sealed class GatewaySession
 {
     private long _sequence = -1;
@@ -19,7 +22,7 @@ internal sealed class GatewaySession
         }
     }
 
-    public bool CanResume => SessionId is not null && ResumeUrl is not null && Sequence is not null;
+    public bool CanResume => SessionId is not null && Sequence is not null;
 
     public void Observe(long sequence)
     {
@@ -35,7 +38,7 @@ internal sealed class GatewaySession
         while (Interlocked.CompareExchange(ref _sequence, sequence, current) != current);
     }
 
-    public void Start(string sessionId, Uri resumeUrl)
+    public void Start(string sessionId, Uri? resumeUrl)
     {
         SessionId = sessionId;
         ResumeUrl = resumeUrl;

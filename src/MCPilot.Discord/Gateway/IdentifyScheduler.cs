@@ -108,8 +108,10 @@ internal sealed class IdentifyScheduler
     }
 
     /// <summary>
-    /// Waits until the shard may identify: not before its planned slot, and one spacing after the
-    /// last identify of its key. Counts the identify against the session start limit.
+    /// Waits until the shard may identify: not before its planned slot, one spacing after the
+    /// last identify of its key, and only while the session start limit has an identify left.
+    /// Takes that identify from the budget in the same step (under the lock), so that shards
+    /// waiting together never spend more than is left: the others wait for the reset.
     /// </summary>
     public async ValueTask WaitTurnAsync(int shardId, CancellationToken cancellationToken)
     {
@@ -117,6 +119,7 @@ internal sealed class IdentifyScheduler
         while (true)
         {
             TimeSpan wait;
+            var exhausted = false;
             lock (_lock)
             {
                 var now = _time.GetUtcNow();
@@ -126,16 +129,29 @@ internal sealed class IdentifyScheduler
                     due = last + _spacing;
                 }
 
-                if (due <= now)
+                RefreshBudget(now);
+                if (due <= now && _remaining > 0)
                 {
                     _planned.Remove(shardId);
                     _lastByKey[key] = now;
-                    RefreshBudget(now);
                     _remaining--;
                     return;
                 }
 
-                wait = due - now;
+                if (due <= now)
+                {
+                    exhausted = true;
+                    wait = _resetAt - now;
+                }
+                else
+                {
+                    wait = due - now;
+                }
+            }
+
+            if (exhausted)
+            {
+                GatewayLog.SessionStartLimitExhausted(_logger, shardId, wait);
             }
 
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);

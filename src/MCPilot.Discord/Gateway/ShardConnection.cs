@@ -11,7 +11,9 @@ namespace MCPilot.Discord.Gateway;
 /// identify or resume, read until the connection ends, then decide by the close code or opcode
 /// whether to resume, identify anew or stop — and go round again. Dispatches go to a bounded
 /// channel; when consumers fall behind the shard stops reading (back-pressure) while its
-/// heartbeats continue, and zombie detection is suspended for that interval.
+/// heartbeats continue, and zombie detection is suspended for that interval, as it is while the
+/// shard waits for its identify turn. Any failure of a connection short of a fatal close code is a
+/// drop the shard resumes from.
 /// </summary>
 internal sealed class ShardConnection
 {
@@ -24,6 +26,7 @@ internal sealed class ShardConnection
     private readonly ChannelWriter<GatewayDispatch> _events;
     private readonly Action<int> _onReady;
     private readonly GatewayEventRate _rate;
+    private readonly Random _random;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly GatewaySession _session = new();
@@ -33,8 +36,8 @@ internal sealed class ShardConnection
 
     private ClientWebSocket? _socket;
     private volatile bool _ackPending;
-    private volatile bool _consumerBlocked;
-    private volatile bool _blockedThisInterval;
+    private volatile bool _readingPaused;
+    private volatile bool _pausedThisInterval;
     private long _heartbeatSentAt;
     private string? _dropCause;
     private volatile ShardState _state = ShardState.Idle;
@@ -55,9 +58,11 @@ internal sealed class ShardConnection
         ChannelWriter<GatewayDispatch> events,
         Action<int> onReady,
         GatewayEventRate rate,
+        Random random,
         TimeProvider time,
         ILogger logger)
     {
+        _random = random;
         _shardId = shardId;
         _shardCount = shardCount;
         _token = token;
@@ -90,7 +95,7 @@ internal sealed class ShardConnection
             {
                 var outcome = await RunConnectionAsync(cancellationToken).ConfigureAwait(false);
                 _lastDisconnect = outcome.Cause;
-                GatewayMetrics.Disconnects.Add(1, _shardTag, new("action", outcome.Action.ToString()), new("code", outcome.CloseCode));
+                GatewayMetrics.Disconnects.Add(1, _shardTag, new("cause", outcome.Kind), new("action", outcome.Action.ToString()), new("code", outcome.CloseCode));
                 if (outcome.Action == GatewayReconnectAction.Stop)
                 {
                     _state = ShardState.Failed;
@@ -104,7 +109,8 @@ internal sealed class ShardConnection
                     _session.Reset();
                 }
 
-                failures = outcome.ReachedReady ? 0 : failures + 1;
+                // A payload the client cannot read may come again after the resume: back off as from a failed connection.
+                failures = outcome.ReachedReady && outcome.Kind is not (GatewayDisconnectKind.UnreadablePayload or GatewayDisconnectKind.Error) ? 0 : failures + 1;
                 var delay = outcome.Delay ?? Backoff(failures);
                 _state = ShardState.Reconnecting;
                 GatewayLog.Disconnected(_logger, _shardId, outcome.Cause, outcome.Action, delay);
@@ -135,12 +141,12 @@ internal sealed class ShardConnection
     {
         if (failures == 0)
         {
-            return TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
+            return TimeSpan.FromMilliseconds(_random.Next(0, 250));
         }
 
         var max = _options.MaxReconnectDelay.TotalMilliseconds;
         var exponential = Math.Min(max, _options.MinReconnectDelay.TotalMilliseconds * Math.Pow(2, failures - 1));
-        return TimeSpan.FromMilliseconds(exponential * (0.5 + (Random.Shared.NextDouble() / 2)));
+        return TimeSpan.FromMilliseconds(exponential * (0.5 + (_random.NextDouble() / 2)));
     }
 
     private async Task<Outcome> RunConnectionAsync(CancellationToken cancellationToken)
@@ -155,7 +161,7 @@ internal sealed class ShardConnection
         _state = ShardState.Connecting;
         _dropCause = null;
         _ackPending = false;
-        _blockedThisInterval = false;
+        _pausedThisInterval = false;
         _limiter.Reset();
         using var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
@@ -165,7 +171,8 @@ internal sealed class ShardConnection
         var reachedReady = false;
         try
         {
-            var baseUrl = resume ? _session.ResumeUrl! : await _gatewayUrl(cancellationToken).ConfigureAwait(false);
+            // Without a usable resume_gateway_url from READY, resume through the Gateway URL (Discord accepts that too).
+            var baseUrl = (resume ? _session.ResumeUrl : null) ?? await _gatewayUrl(cancellationToken).ConfigureAwait(false);
             GatewayLog.Connecting(_logger, _shardId, _shardCount, baseUrl.Host, resume ? "resume" : "identify");
             var buffer = new ArrayBufferWriter<byte>(16 * 1024);
             using (var helloTimeout = new CancellationTokenSource(_options.HelloTimeout, _time))
@@ -181,12 +188,12 @@ internal sealed class ShardConnection
                 var frame = GatewayFrame.Parse(buffer.WrittenSpan);
                 if (frame.OpCode == GatewayOpCode.Reconnect)
                 {
-                    return new Outcome(GatewayReconnectAction.Resume, "Discord asked to reconnect (opcode 7) before Hello", null, TimeSpan.Zero, false);
+                    return new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.Reconnect, "Discord asked to reconnect (opcode 7) before Hello", null, TimeSpan.Zero, false);
                 }
 
                 if (frame.OpCode != GatewayOpCode.Hello)
                 {
-                    return new Outcome(GatewayReconnectAction.Resume, $"expected Hello, got opcode {(int)frame.OpCode}", null, null, false);
+                    return new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.UnreadablePayload, $"expected Hello, got opcode {(int)frame.OpCode}", null, null, false);
                 }
 
                 var interval = TimeSpan.FromMilliseconds(ReadHeartbeatInterval(frame.Data(buffer.WrittenSpan)));
@@ -203,7 +210,20 @@ internal sealed class ShardConnection
             else
             {
                 _state = ShardState.Identifying;
-                await _identify.WaitTurnAsync(_shardId, cancellationToken).ConfigureAwait(false);
+
+                // Nothing is read until the identify is sent: ACKs wait in the socket, as when consumers
+                // are behind, so a long wait for the turn (or the session start limit) is no zombie.
+                _readingPaused = true;
+                _pausedThisInterval = true;
+                try
+                {
+                    await _identify.WaitTurnAsync(_shardId, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _readingPaused = false;
+                }
+
                 Interlocked.Increment(ref _identifies);
                 await SendAsync(b => GatewayPayloads.Identify(b, _token, _options.Intents, _shardId, _shardCount, _options.LargeThreshold), priority: true, cancellationToken).ConfigureAwait(false);
             }
@@ -232,7 +252,7 @@ internal sealed class ShardConnection
                         break;
                     case GatewayOpCode.Reconnect:
                         await CloseForReconnectAsync(socket).ConfigureAwait(false);
-                        return new Outcome(GatewayReconnectAction.Resume, "Discord asked to reconnect (opcode 7)", null, TimeSpan.Zero, reachedReady);
+                        return new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.Reconnect, "Discord asked to reconnect (opcode 7)", null, TimeSpan.Zero, reachedReady);
                     case GatewayOpCode.InvalidSession:
                         var resumable = frame.Data(message).SequenceEqual("true"u8);
                         GatewayLog.InvalidSession(_logger, _shardId, resumable);
@@ -240,20 +260,33 @@ internal sealed class ShardConnection
                         // Discord asks for a random pause before the next attempt: 1-5 s before a new identify.
                         var most = _options.InvalidSessionMaxDelay;
                         return resumable
-                            ? new Outcome(GatewayReconnectAction.Resume, "invalid session (resumable)", null, most * Random.Shared.NextDouble() * 0.2, reachedReady)
-                            : new Outcome(GatewayReconnectAction.Identify, "invalid session (not resumable)", null, most * (0.2 + (Random.Shared.NextDouble() * 0.8)), reachedReady);
+                            ? new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.InvalidSession, "invalid session (resumable)", null, most * _random.NextDouble() * 0.2, reachedReady)
+                            : new Outcome(GatewayReconnectAction.Identify, GatewayDisconnectKind.InvalidSession, "invalid session (not resumable)", null, most * (0.2 + (_random.NextDouble() * 0.8)), reachedReady);
                 }
             }
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is WebSocketException or IOException or JsonException or InvalidDataException or OperationCanceledException or HttpRequestException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var cause = _dropCause ?? e switch
+            // Whatever went wrong with this connection, the session can still be resumed: only a
+            // fatal close code stops a shard, and nothing here stops the other shards.
+            if (_dropCause is { } zombie)
             {
-                OperationCanceledException => $"no connection or no Hello within {_options.HelloTimeout} (MCPilot:Discord:Gateway:HelloTimeout)",
-                JsonException or InvalidDataException => "unreadable payload: " + e.Message,
-                _ => "connection lost: " + e.Message,
+                return new Outcome(GatewayReconnectAction.Resume, GatewayDisconnectKind.Zombie, zombie, null, null, reachedReady);
+            }
+
+            var (kind, cause) = e switch
+            {
+                OperationCanceledException => (GatewayDisconnectKind.HelloTimeout, $"no connection or no Hello within {_options.HelloTimeout} (MCPilot:Discord:Gateway:HelloTimeout)"),
+                JsonException or InvalidDataException => (GatewayDisconnectKind.UnreadablePayload, "unreadable payload: " + e.Message),
+                WebSocketException or IOException or HttpRequestException => (GatewayDisconnectKind.ConnectionLost, "connection lost: " + e.Message),
+                _ => (GatewayDisconnectKind.Error, $"unexpected error: {e.GetType().Name}: {e.Message}"),
             };
-            return new Outcome(GatewayReconnectAction.Resume, cause, null, null, reachedReady);
+            if (kind == GatewayDisconnectKind.Error)
+            {
+                GatewayLog.ConnectionError(_logger, e, _shardId);
+            }
+
+            return new Outcome(GatewayReconnectAction.Resume, kind, cause, null, null, reachedReady);
         }
         finally
         {
@@ -277,6 +310,11 @@ internal sealed class ShardConnection
         if (type == "READY")
         {
             var ready = ReadyInfo.Parse(frame.Data(message));
+            if (ready.ResumeUrl is null)
+            {
+                GatewayLog.ResumeUrlUnusable(_logger, _shardId, ready.RawResumeUrl ?? "(none)");
+            }
+
             _session.Start(ready.SessionId, ready.ResumeUrl);
             _state = ShardState.Ready;
             reachedReady = true;
@@ -308,8 +346,8 @@ internal sealed class ShardConnection
             return;
         }
 
-        _consumerBlocked = true;
-        _blockedThisInterval = true;
+        _readingPaused = true;
+        _pausedThisInterval = true;
         GatewayMetrics.BackPressure.Add(1, _shardTag);
         GatewayLog.BackPressure(_logger, _shardId);
         try
@@ -318,7 +356,7 @@ internal sealed class ShardConnection
         }
         finally
         {
-            _consumerBlocked = false;
+            _readingPaused = false;
         }
     }
 
@@ -326,17 +364,17 @@ internal sealed class ShardConnection
     {
         var code = socket.CloseStatus is { } status ? (int?)(int)status : null;
         var cause = fallback is not null && code is null ? fallback : GatewayCloseCodes.Describe(code, _options.Intents);
-        return new Outcome(GatewayCloseCodes.ActionFor(code), cause, code, null, false);
+        return new Outcome(GatewayCloseCodes.ActionFor(code), code is null ? GatewayDisconnectKind.ConnectionLost : GatewayDisconnectKind.Closed, cause, code, null, false);
     }
 
     private async Task HeartbeatLoopAsync(ClientWebSocket socket, TimeSpan interval, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(interval * Random.Shared.NextDouble(), _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(interval * _random.NextDouble(), _time, cancellationToken).ConfigureAwait(false);
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (_ackPending && !_blockedThisInterval)
+                if (_ackPending && !_pausedThisInterval)
                 {
                     _dropCause = "zombie connection: no heartbeat ACK since the last heartbeat";
                     GatewayLog.Zombie(_logger, _shardId, interval);
@@ -344,7 +382,7 @@ internal sealed class ShardConnection
                     return;
                 }
 
-                _blockedThisInterval = _consumerBlocked;
+                _pausedThisInterval = _readingPaused;
                 await SendHeartbeatAsync(cancellationToken).ConfigureAwait(false);
                 await Task.Delay(interval, _time, cancellationToken).ConfigureAwait(false);
             }
@@ -368,9 +406,9 @@ internal sealed class ShardConnection
     private void OnHeartbeatAck()
     {
         _ackPending = false;
-        if (_blockedThisInterval || _consumerBlocked)
+        if (_pausedThisInterval || _readingPaused)
         {
-            // The ACK waited unread behind events the consumers had not taken: not a network latency.
+            // The ACK waited unread (behind events the consumers had not taken, or for the identify turn): not a network latency.
             return;
         }
 
@@ -452,12 +490,19 @@ internal sealed class ShardConnection
             if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("heartbeat_interval"u8))
             {
                 reader.Read();
-                return reader.GetDouble();
+                var interval = GatewayJsonValues.Double(ref reader, "d.heartbeat_interval");
+                return interval > 0 ? interval : throw new JsonException($"Hello's heartbeat_interval is {interval}; it must be positive.");
             }
         }
 
         throw new JsonException("Hello has no heartbeat_interval.");
     }
 
-    private readonly record struct Outcome(GatewayReconnectAction Action, string Cause, int? CloseCode, TimeSpan? Delay, bool ReachedReady);
+    /// <param name="Action">What the shard does next.</param>
+    /// <param name="Kind">The kind of cause, one of <see cref="GatewayDisconnectKind"/> (the <c>cause</c> tag of the disconnects counter).</param>
+    /// <param name="Cause">The cause, in words (logged and shown in <see cref="ShardStatus"/>).</param>
+    /// <param name="CloseCode">The close code, if the connection was closed with one.</param>
+    /// <param name="Delay">The pause before reconnecting, or null for the backoff.</param>
+    /// <param name="ReachedReady">Whether the session was ready on this connection (resets the backoff).</param>
+    private readonly record struct Outcome(GatewayReconnectAction Action, string Kind, string Cause, int? CloseCode, TimeSpan? Delay, bool ReachedReady);
 }

@@ -15,7 +15,7 @@ namespace MCPilot.Discord.Interactions;
 /// </summary>
 internal sealed class InteractionDispatcher : IGatewayEventHandler<InteractionCreateEvent>, IAsyncDisposable, IDisposable
 {
-    private readonly Dictionary<string, ISlashCommand> _commands;
+    private readonly IReadOnlyDictionary<(ApplicationCommandType Type, string Name), ISlashCommand> _commands;
     private readonly IDiscordRestClient _rest;
     private readonly SlashCommandOptions _options;
     private readonly TimeProvider _time;
@@ -26,12 +26,7 @@ internal sealed class InteractionDispatcher : IGatewayEventHandler<InteractionCr
 
     public InteractionDispatcher(IEnumerable<ISlashCommand> commands, IDiscordRestClient rest, IOptions<GatewayOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
     {
-        _commands = [];
-        foreach (var command in commands)
-        {
-            _commands.TryAdd(command.Definition.Name, command);
-        }
-
+        _commands = SlashCommandCatalog.Index(commands);
         _rest = rest;
         _options = options.Value.Commands;
         _time = time;
@@ -60,7 +55,7 @@ internal sealed class InteractionDispatcher : IGatewayEventHandler<InteractionCr
     internal async Task RunAsync(InteractionCreateEvent gatewayEvent, string name)
     {
         var cancellationToken = _stopping.Token;
-        if (!_commands.TryGetValue(name, out var command))
+        if (!_commands.TryGetValue(SlashCommandCatalog.KeyOf(gatewayEvent.Interaction.Data?.Type, name), out var command))
         {
             InteractionLog.UnknownCommand(_logger, name);
             var unknown = new SlashCommandContext(gatewayEvent.Interaction, _rest, ephemeral: true);

@@ -8,12 +8,19 @@ namespace MCPilot.Discord.Interactions;
 
 /// <summary>
 /// A hash of a set of command definitions in a normal form: ordered by type and name, with
-/// Discord's defaults filled in (type 1, required false, nsfw false, integration types [0], ...)
+/// Discord's defaults filled in (type 1, required false, nsfw false, integration types [0],
+/// contexts [0, 1, 2], ...)
 /// and nothing Discord adds (ids, versions). Two sets with the same fingerprint register the same
 /// commands, so the definitions the bot declares can be compared with those Discord returns.
 /// </summary>
 internal static class SlashCommandFingerprint
 {
+    /// <summary>
+    /// Discord's default for a command without <c>contexts</c>: guild, bot DM and private channel
+    /// (0, 1, 2). A GET may answer either null or these three for the same command.
+    /// </summary>
+    private static readonly int[] AllContexts = [0, 1, 2];
+
     public static string Of(IEnumerable<ApplicationCommandDefinition> commands) => Hash(commands.Select(c => new Shape(
         c.Type ?? ApplicationCommandType.ChatInput, c.Name, c.Description, c.Options, c.DefaultMemberPermissions, c.Nsfw, c.Contexts, c.IntegrationTypes)));
 
@@ -35,7 +42,7 @@ internal static class SlashCommandFingerprint
                 WriteOptions(w, shape.Options);
                 w.WriteString("default_member_permissions", shape.Permissions is { } p ? ((ulong)p).ToString(CultureInfo.InvariantCulture) : null);
                 w.WriteBoolean("nsfw", shape.Nsfw ?? false);
-                WriteNumbers(w, "contexts", shape.Contexts);
+                WriteNumbers(w, "contexts", shape.Contexts is { Count: > 0 } contexts ? contexts : AllContexts);
                 WriteNumbers(w, "integration_types", shape.IntegrationTypes is { Count: > 0 } types ? types : [0]);
                 w.WriteEndObject();
             }

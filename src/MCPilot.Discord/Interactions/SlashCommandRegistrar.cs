@@ -24,6 +24,9 @@ internal sealed class SlashCommandRegistrar
     public SlashCommandRegistrar(IEnumerable<ISlashCommand> commands, IDiscordRestClient rest, IOptions<GatewayOptions> options, ILoggerFactory loggerFactory)
     {
         _commands = [.. commands];
+
+        // Two commands of one name fail the start here, before any registration is attempted.
+        _ = SlashCommandCatalog.Index(_commands);
         _rest = rest;
         _options = options.Value.Commands;
         _logger = loggerFactory.CreateLogger("MCPilot.Discord.Interactions");

@@ -14,7 +14,8 @@ namespace MCPilot.Testing.FakeDiscord;
 /// every change of <see cref="FakeDiscordState"/> is dispatched to the sessions of its shard (DMs
 /// on shard 0) that have its intent; Resume replays what a session missed. Tests inject faults:
 /// <see cref="DropConnections"/>, <see cref="StopAcknowledgingHeartbeats"/>, <see cref="SendReconnect"/>,
-/// <see cref="InvalidateSession"/>, <see cref="Close"/> and <see cref="Latency"/>.
+/// <see cref="InvalidateSession"/>, <see cref="Close"/> and <see cref="Latency"/>, and payloads a
+/// client cannot read: <see cref="InjectDispatch"/> and <see cref="SendRawFrame"/>.
 /// </summary>
 public sealed class FakeGateway : IDisposable
 {
@@ -76,8 +77,8 @@ public sealed class FakeGateway : IDisposable
     /// <summary>Every session, oldest first.</summary>
     public IReadOnlyList<FakeGatewaySessionInfo> Sessions => [.. _sessions.Values.Select(s => s.Info()).OrderBy(s => s.Ordinal)];
 
-    /// <summary>The URL READY gives for resuming (another path of the same server, so tests can tell resumes apart).</summary>
-    internal string ResumeUrl => _state.GatewayUrl + "/resume";
+    /// <summary>The URL READY gives for resuming (another path of the same server, so tests can tell resumes apart, unless <see cref="FakeGatewayOptions.ResumeGatewayUrl"/> says otherwise).</summary>
+    internal string ResumeUrl => Options.ResumeGatewayUrl ?? _state.GatewayUrl + "/resume";
 
     /// <summary>Drops the connections of <paramref name="shardId"/> (all when null) without a close frame; sessions stay resumable.</summary>
     public int DropConnections(int? shardId = null) => ForEach(shardId, c =>
@@ -145,6 +146,37 @@ public sealed class FakeGateway : IDisposable
 
         return c.CloseAsync(code, reason);
     });
+
+    /// <summary>
+    /// Dispatches an event of any name with <paramref name="data"/> as its <c>d</c>, written as given
+    /// (malformed JSON, nulls where Discord never sends them): each live session of
+    /// <paramref name="shardId"/> (all when null) gets it with its next sequence number, and replays
+    /// it on resume like any other. Returns how many sessions got it. For testing a client's
+    /// handling of events it cannot decode.
+    /// </summary>
+    public int InjectDispatch(string name, string data, int? shardId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(data);
+        var targets = _sessions.Values.Where(s => !s.Invalidated && (shardId is null || s.ShardId == shardId)).ToList();
+        foreach (var session in targets)
+        {
+            session.AppendRaw(name, data);
+        }
+
+        return targets.Count;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="frame"/> as one text message, exactly as given and outside any
+    /// session's sequence, on the connections of <paramref name="shardId"/> (all when null): an
+    /// envelope a client cannot read (<c>{"op":"x"}</c>, <c>"s":1.5</c>). Returns how many connections.
+    /// </summary>
+    public int SendRawFrame(string frame, int? shardId = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return ForEach(shardId, c => c.SendRawAsync(frame));
+    }
 
     /// <summary>Closes every connection and ends every session.</summary>
     public void Dispose()

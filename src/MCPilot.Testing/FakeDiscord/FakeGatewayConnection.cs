@@ -95,6 +95,10 @@ internal sealed class FakeGatewayConnection
     public Task SendOpAsync(int op, JsonNode? data)
         => SendAsync(new JsonObject { ["op"] = op, ["d"] = data }, _closed.Token);
 
+    /// <summary>Sends <paramref name="text"/> as one text message, exactly as given.</summary>
+    public Task SendRawAsync(string text)
+        => SendFrameAsync(Encoding.UTF8.GetBytes(text), _time.GetTimestamp(), _closed.Token);
+
     /// <summary>Sends a close frame with <paramref name="code"/> and ends the connection.</summary>
     public async Task CloseAsync(int code, string reason)
     {

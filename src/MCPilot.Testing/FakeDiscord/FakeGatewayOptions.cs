@@ -34,6 +34,12 @@ public sealed class FakeGatewayOptions
     /// <summary>How many dispatches a session keeps for replay on resume; an older sequence cannot be resumed (opcode 9). Default 10,000.</summary>
     public int ReplayCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// The <c>resume_gateway_url</c> READY gives. Default null: this Gateway's own <c>/resume</c> path.
+    /// Tests set a broken one (<c>"http://nope"</c>) to see a client fall back to the Gateway URL.
+    /// </summary>
+    public string? ResumeGatewayUrl { get; set; }
+
     /// <summary>Guilds one shard may hold before identifying without sharding closes with 4011. Default 2500, as Discord.</summary>
     public int MaxGuildsPerShard { get; set; } = 2500;
 }

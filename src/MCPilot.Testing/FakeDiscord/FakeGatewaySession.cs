@@ -80,7 +80,22 @@ internal sealed class FakeGatewaySession : IDisposable
     });
 
     /// <summary>Adds a dispatch with the next sequence number; returns the number.</summary>
-    public long Append(string name, JsonNode? data)
+    public long Append(string name, JsonNode? data) => Append(name, w =>
+    {
+        if (data is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            data.WriteTo(w);
+        }
+    });
+
+    /// <summary>Adds a dispatch whose <c>d</c> is <paramref name="rawData"/> as written, valid JSON or not; returns its sequence number.</summary>
+    public long AppendRaw(string name, string rawData) => Append(name, w => w.WriteRawValue(rawData, skipInputValidation: true));
+
+    private long Append(string name, Action<Utf8JsonWriter> writeData)
     {
         lock (_gate)
         {
@@ -93,15 +108,7 @@ internal sealed class FakeGatewaySession : IDisposable
                 w.WriteNumber("s", sequence);
                 w.WriteString("t", name);
                 w.WritePropertyName("d");
-                if (data is null)
-                {
-                    w.WriteNullValue();
-                }
-                else
-                {
-                    data.WriteTo(w);
-                }
-
+                writeData(w);
                 w.WriteEndObject();
             }
 

@@ -1,5 +1,6 @@
 using MCPilot.Discord.Gateway.Cache;
 using MCPilot.Discord.Gateway.Events;
+using Microsoft.Extensions.DependencyInjection;
 using static MCPilot.Discord.Tests.Gateway.GatewayEventDecoderTests;
 
 namespace MCPilot.Discord.Tests.Gateway;
@@ -89,6 +90,54 @@ public sealed class DiscordCacheTests
         cache.Apply(Decode("READY", """{"v":10,"user":{"id":"9","username":"bot"},"guilds":[],"session_id":"s2","resume_gateway_url":"wss://r","shard":[0,1]}"""));
         Assert.Empty(cache.Guilds);
         Assert.Null(cache.GetChannel(200));
+    }
+
+    [Fact]
+    public void Apply_NullParts_AreSkipped_TheRestIsApplied()
+    {
+        var cache = Seeded();
+        cache.Apply(new GuildRoleCreateEvent { GuildId = 100, Role = null! });
+        cache.Apply(new ReadyEvent { User = null!, Guilds = null!, Shard = [0, 1] });
+        cache.Apply(new ThreadListSyncEvent { GuildId = 100, Threads = null! });
+        Assert.Equal(9UL, cache.CurrentUserId);
+        Assert.Equal(["Mods", "@everyone"], cache.GetRoles(100).Select(r => r.Name));
+        Assert.Equal([300UL], cache.GetThreads(200).Select(t => t.Id));
+
+        cache.Apply(Decode("GUILD_CREATE", """{"id":"100","name":"G2","owner_id":"7","roles":[null,{"id":"101","name":"Mods","permissions":"32","position":1}],"channels":[null,{"id":"200","type":0,"name":"general","position":0}],"threads":[null]}"""));
+        Assert.Equal("G2", cache.GetGuild(100)!.Name);
+        Assert.Equal(["Mods"], cache.GetRoles(100).Select(r => r.Name));
+        Assert.Equal([200UL], cache.GetChannels(100).Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task FakeDiscordAdminChanges_ThroughTheGateway_KeepTheCacheCurrent()
+    {
+        await using var h = await GatewayHarness.StartAsync();
+        await h.WaitForAsync<GuildCreateEvent>();
+        var cache = h.Services.GetRequiredService<IDiscordCache>();
+        var demo = h.Demo!;
+        var side = h.State.CreateThread(demo.Random.Id, "side talk", demo.Bob.Id);
+        h.State.RenameChannel(demo.General.Id, "lobby");
+        h.State.RenameChannel(demo.Thread.Id, "renamed thread");
+        h.State.UpdateGuild(demo.Guild.Id, "Renamed");
+        h.State.DeleteChannel(demo.Thread.Id);
+        h.State.DeleteChannel(demo.Random.Id);
+        var second = h.State.CreateGuild("second");
+        await h.WaitForAsync<GuildCreateEvent>(g => g.Guild.Id == second.Id);
+        Assert.NotNull(cache.GetGuild(second.Id));
+        h.State.RemoveGuild(second.Id);
+        await h.WaitForAsync<GuildDeleteEvent>(g => g.Id == second.Id);
+
+        Assert.Equal("Renamed", cache.GetGuild(demo.Guild.Id)!.Name);
+        Assert.Equal("lobby", cache.GetChannel(demo.General.Id)!.Name);
+        Assert.Null(cache.GetChannel(demo.Thread.Id));
+        Assert.Empty(cache.GetThreads(demo.General.Id));
+        Assert.Null(cache.GetChannel(demo.Random.Id));
+        Assert.Null(cache.GetChannel(side.Id));
+        Assert.Equal([demo.General.Id, demo.Forum.Id, demo.ForumPost.Id], cache.GetChannels(demo.Guild.Id).Select(c => c.Id).Order());
+        Assert.Null(cache.GetGuild(second.Id));
+        Assert.Equal([demo.Guild.Id], cache.Guilds.Select(g => g.Id));
+        Assert.IsType<ThreadDeleteEvent>(Assert.Single(h.Events<ChannelEvent>(), e => e.Channel.Id == demo.Thread.Id && e is ThreadDeleteEvent));
     }
 
     [Fact]

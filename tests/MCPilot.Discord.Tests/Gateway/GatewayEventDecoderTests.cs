@@ -90,4 +90,31 @@ public sealed class GatewayEventDecoderTests
         Assert.Contains("snowflake", e.DecodeError, StringComparison.Ordinal);
         Assert.Equal("2", e.ToJsonElement().GetProperty("channel_id").GetString());
     }
+
+    [Theory]
+    [InlineData("GUILD_ROLE_CREATE", """{"guild_id":"1","role":null}""", "role")]
+    [InlineData("GUILD_ROLE_UPDATE", """{"guild_id":"1"}""", "role")]
+    [InlineData("READY", """{"v":10,"user":null,"guilds":[],"session_id":"s"}""", "user")]
+    [InlineData("THREAD_LIST_SYNC", """{"guild_id":"2","threads":null,"members":[]}""", "threads")]
+    public void Decode_RequiredPartNull_PassedOnRawWithTheError(string name, string json, string part)
+    {
+        var e = Assert.IsType<UnknownGatewayEvent>(Decode(name, json));
+        Assert.Contains($"'{part}'", e.DecodeError, StringComparison.Ordinal);
+        Assert.Equal(json, Encoding.UTF8.GetString(e.Data.Span));
+    }
+
+    [Fact]
+    public void Decode_DataNotCompleteJson_PassedOnAsReceived_NeverThrows()
+    {
+        // d left unread by the envelope parser (it comes last), and cut off inside a string.
+        var message = Encoding.UTF8.GetBytes("""{"op":0,"s":4,"t":"GUILD_ROLE_UPDATE","d":{"guild_id":"1","role":{"id":"2","name":"cut}""");
+        var frame = GatewayFrame.Parse(message);
+        var e = Assert.IsType<UnknownGatewayEvent>(GatewayEventDecoder.Decode(new GatewayDispatch(0, 4, frame.Type!, message, frame.DataStart, frame.DataLength, DateTimeOffset.UnixEpoch)));
+        Assert.Contains("not complete JSON", e.DecodeError, StringComparison.Ordinal);
+        Assert.Equal("""{"guild_id":"1","role":{"id":"2","name":"cut}""", Encoding.UTF8.GetString(e.Data.Span));
+        Assert.Equal(("GUILD_ROLE_UPDATE", 4L), (e.Name, e.Sequence));
+
+        var unknown = Assert.IsType<UnknownGatewayEvent>(GatewayEventDecoder.Decode(new GatewayDispatch(0, 5, "SOMETHING_NEW", "[1,"u8.ToArray(), 0, -1, DateTimeOffset.UnixEpoch)));
+        Assert.Equal("[1,", Encoding.UTF8.GetString(unknown.Data.Span));
+    }
 }

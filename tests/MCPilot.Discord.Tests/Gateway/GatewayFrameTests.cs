@@ -33,4 +33,16 @@ public sealed class GatewayFrameTests
         Assert.Equal(GatewayOpCode.HeartbeatAck, GatewayFrame.Parse("""{"op":11}"""u8).OpCode);
         Assert.Throws<System.Text.Json.JsonException>(() => GatewayFrame.Parse("""{"t":null}"""u8));
     }
+
+    [Theory]
+    [InlineData("""{"op":"x","d":null}""", "'op'")]
+    [InlineData("""{"op":1e10}""", "'op'")]
+    [InlineData("""{"op":0,"s":1.5,"t":"MESSAGE_CREATE","d":{}}""", "'s'")]
+    [InlineData("""{"op":0,"s":"7","t":"MESSAGE_CREATE","d":{}}""", "'s'")]
+    [InlineData("""{"op":0,"s":7,"t":5,"d":{}}""", "'t'")]
+    public void Parse_FieldOfTheWrongKind_JsonExceptionNamingTheField(string json, string field)
+    {
+        var e = Assert.Throws<System.Text.Json.JsonException>(() => GatewayFrame.Parse(Encoding.UTF8.GetBytes(json)));
+        Assert.Contains(field, e.Message, StringComparison.Ordinal);
+    }
 }

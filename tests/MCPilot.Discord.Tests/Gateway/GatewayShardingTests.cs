@@ -101,7 +101,9 @@ public sealed class GatewayShardingTests
                 o.Gateway.MaxConcurrency = 2;
                 o.Gateway.IdentifyInterval = TimeSpan.FromMilliseconds(300);
             },
-            gateway: o => o.IdentifySpacing = TimeSpan.FromMilliseconds(320));
+
+            // 200 ms to spare over FakeDiscord's window: a JIT pause or a busy core must not make an identify look early.
+            gateway: o => o.IdentifySpacing = TimeSpan.FromMilliseconds(500));
         await h.Client.WaitUntilReadyAsync(TestContext.Current.CancellationToken);
         await GatewayHarness.WaitUntilAsync(() => h.Events<ReadyEvent>().Count == 4, "every READY reaches the consumer");
         Assert.Equal(4, h.Fake.Gateway.Identifies);
@@ -109,5 +111,29 @@ public sealed class GatewayShardingTests
         Assert.Equal(4, h.Events<ReadyEvent>().Count);
         var order = h.Events<ReadyEvent>().Select(r => r.ShardId).ToList();
         Assert.True(order.IndexOf(0) < order.IndexOf(2) && order.IndexOf(1) < order.IndexOf(3), $"buckets in order: {string.Join(",", order)}");
+    }
+
+    [Fact]
+    public async Task SessionStartLimit_OneLeftForFourShards_OneIdentifies_TheOthersWaitForTheReset()
+    {
+        var logs = new ListLoggerProvider();
+        await using var h = await GatewayHarness.StartAsync(
+            fake: o =>
+            {
+                o.Gateway.RecommendedShards = 4;
+                o.Gateway.MaxConcurrency = 4;
+                o.Gateway.SessionStartLimit = 1;
+            },
+            logging: logs);
+        await h.WaitForAsync<ReadyEvent>();
+        await GatewayHarness.WaitUntilAsync(
+            () => logs.Entries.Count(e => e.Message.Contains("for the session start limit to reset", StringComparison.Ordinal)) >= 3,
+            "the three other shards wait for the reset");
+
+        Assert.Equal(1, h.Client.Shards.Sum(s => s.Identifies));
+        Assert.Equal(0, h.Client.SessionStartsRemaining);
+        Assert.Equal(1, h.Fake.Gateway.Identifies);
+        Assert.Single(h.Events<ReadyEvent>());
+        Assert.Equal(3, h.Client.Shards.Count(s => s.State != ShardState.Ready));
     }
 }

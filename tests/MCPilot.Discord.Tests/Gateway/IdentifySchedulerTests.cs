@@ -54,4 +54,33 @@ public sealed class IdentifySchedulerTests
         await waiting.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         Assert.Equal(1000, scheduler.Remaining);
     }
+
+    [Fact]
+    public async Task WaitTurn_FourShardsOneSessionStartLeft_ExactlyOneIdentifiesBeforeTheReset()
+    {
+        var time = new ManualTimeProvider();
+        var logs = new ListLoggerProvider();
+        var scheduler = new IdentifyScheduler(time, logs.CreateLogger("test"));
+        scheduler.Update(total: 1000, remaining: 1, resetAfter: TimeSpan.FromMinutes(30), maxConcurrency: 4);
+        scheduler.Plan([0, 1, 2, 3]);
+
+        // Each shard checked the budget (1 left) before any of them identified, as shards starting together do.
+        for (var shard = 0; shard < 4; shard++)
+        {
+            await scheduler.WaitForBudgetAsync(shard, CancellationToken.None);
+        }
+
+        var turns = Enumerable.Range(0, 4).Select(s => scheduler.WaitTurnAsync(s, CancellationToken.None).AsTask()).ToList();
+        Assert.Equal(1, turns.Count(t => t.IsCompleted));
+        Assert.Equal(0, scheduler.Remaining);
+        Assert.Equal(3, logs.Entries.Count(e => e.Message.Contains("session start limit to reset", StringComparison.Ordinal)));
+
+        time.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal(1, turns.Count(t => t.IsCompleted));
+        Assert.Equal(0, scheduler.Remaining);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Task.WhenAll(turns).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal(1000 - 3, scheduler.Remaining);
+    }
 }

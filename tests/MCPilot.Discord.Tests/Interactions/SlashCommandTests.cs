@@ -1,8 +1,10 @@
 using System.Text.Json;
 using MCPilot.Discord.Interactions;
 using MCPilot.Discord.Models;
+using MCPilot.Discord.Rest;
 using MCPilot.Discord.Tests.Gateway;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MCPilot.Discord.Tests.Interactions;
 
@@ -100,6 +102,64 @@ public sealed class SlashCommandTests
         Assert.Equal(64, failed.Flags & 64);
         var stale = h.State.GetMessage(h.State.GetInteraction(unknown.Id)!.OriginalMessageId!.Value)!;
         Assert.StartsWith("/vanished is not a command this bot offers", stale.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_DiscordAnswersTheDefaultContexts_ForCommandsWithoutThem_NoOverwrite()
+    {
+        await using var h = await GatewayHarness.StartAsync();
+        var rest = h.Services.GetRequiredService<IDiscordRestClient>();
+        await rest.BulkOverwriteGlobalCommandsAsync([new ApplicationCommandDefinition { Name = "status", Description = "Gateway status.", Contexts = [0, 1, 2] }], TestContext.Current.CancellationToken);
+        Assert.Equal([0, 1, 2], (await rest.GetGlobalCommandsAsync(TestContext.Current.CancellationToken)).Single().Contexts);
+
+        var registrar = h.Services.GetRequiredService<SlashCommandRegistrar>();
+        var again = await registrar.RegisterAsync(null, [new ApplicationCommandDefinition { Name = "status", Description = "Gateway status." }], TestContext.Current.CancellationToken);
+        Assert.False(again.Overwritten);
+        Assert.Equal(1, h.Fake.Exchanges.Count(e => e.Method == "PUT" && e.Route == "/applications/{application_id}/commands"));
+    }
+
+    [Fact]
+    public void DuplicateName_FailsAtStart_NamingTheCommandAndBothRegistrations()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMCPilot()
+            .AddDiscordRest(o => o.Token = "abc.def.ghi")
+            .AddSlashCommand<EchoCommand>()
+            .AddSlashCommand<SlowCommand>()
+            .AddSlashCommand<SecondEchoCommand>();
+        using var provider = services.BuildServiceProvider();
+
+        // What a host does first at start: build its hosted services (the Gateway's registers the commands).
+        var e = Assert.Throws<InvalidOperationException>(() => provider.GetServices<IHostedService>().ToList());
+        Assert.Contains("Two slash commands are named 'echo' (ChatInput)", e.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(EchoCommand).FullName!, e.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(SecondEchoCommand).FullName!, e.Message, StringComparison.Ordinal);
+        Assert.Contains("Rename one", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(typeof(SlowCommand).FullName!, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SameNameOfAnotherCommandType_IsNoDuplicate()
+    {
+        var index = SlashCommandCatalog.Index([new EchoCommand(), new EchoUserCommand()]);
+        Assert.IsType<EchoCommand>(index[(ApplicationCommandType.ChatInput, "echo")]);
+        Assert.IsType<EchoUserCommand>(index[SlashCommandCatalog.KeyOf(ApplicationCommandType.User, "echo")]);
+        Assert.IsType<EchoCommand>(index[SlashCommandCatalog.KeyOf(null, "echo")]);
+    }
+
+    private sealed class SecondEchoCommand : ISlashCommand
+    {
+        public ApplicationCommandDefinition Definition { get; } = new() { Name = "echo", Description = "Another echo." };
+
+        public ValueTask ExecuteAsync(SlashCommandContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    private sealed class EchoUserCommand : ISlashCommand
+    {
+        public ApplicationCommandDefinition Definition { get; } = new() { Name = "echo", Type = ApplicationCommandType.User };
+
+        public ValueTask ExecuteAsync(SlashCommandContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 
     private sealed class EchoCommand : ISlashCommand

@@ -51,6 +51,56 @@ public sealed class FakeDiscordStateTests
     }
 
     [Fact]
+    public async Task AdminChanges_PublishUpdatesAndDeletes_InDiscordsShapes()
+    {
+        await using var server = await FakeDiscordServer.StartAsync(cancellationToken: Ct);
+        var demo = server.State.SeedDemo();
+        server.State.PostUserMessage(demo.General.Id, demo.Alice.Id, "soon gone");
+        var thread = server.State.CreateThread(demo.Random.Id, "side talk", demo.Bob.Id);
+        using var events = server.State.Events.Subscribe();
+        string Id(ulong id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal("lobby", server.State.RenameChannel(demo.General.Id, "lobby").Name);
+        server.State.RenameChannel(demo.Thread.Id, "renamed thread");
+        server.State.DeleteChannel(thread.Id);
+        server.State.DeleteChannel(demo.General.Id);
+        Assert.Equal("Renamed", server.State.UpdateGuild(demo.Guild.Id, "Renamed").Name);
+        var dispatches = new List<FakeDiscordDispatch>();
+        while (events.Reader.TryRead(out var dispatch))
+        {
+            dispatches.Add(dispatch);
+        }
+
+        Assert.Equal(["CHANNEL_UPDATE", "THREAD_UPDATE", "THREAD_DELETE", "CHANNEL_DELETE", "GUILD_UPDATE"], dispatches.Select(d => d.Name));
+        Assert.All(dispatches, d => Assert.Equal(demo.Guild.Id, d.GuildId));
+        Assert.Equal(("lobby", 0, Id(demo.Guild.Id)), (dispatches[0].Payload["name"]!.GetValue<string>(), dispatches[0].Payload["type"]!.GetValue<int>(), dispatches[0].Payload["guild_id"]!.GetValue<string>()));
+        Assert.Equal(Id(demo.General.Id), dispatches[1].Payload["parent_id"]!.GetValue<string>());
+        Assert.Equal(
+            [("id", Id(thread.Id)), ("guild_id", Id(demo.Guild.Id)), ("parent_id", Id(demo.Random.Id)), ("type", "11")],
+            dispatches[2].Payload.Select(p => (p.Key, p.Value!.ToString())));
+        Assert.Equal(("lobby", Id(demo.General.Id)), (dispatches[3].Payload["name"]!.GetValue<string>(), dispatches[3].Payload["id"]!.GetValue<string>()));
+        Assert.Equal("Renamed", dispatches[4].Payload["name"]!.GetValue<string>());
+        Assert.NotNull(dispatches[4].Payload["roles"]);
+        Assert.Null(dispatches[4].Payload["channels"]);
+
+        // The channel went with its thread and messages; the other thread's channel stays.
+        Assert.Null(server.State.GetChannel(demo.General.Id));
+        Assert.Null(server.State.GetChannel(demo.Thread.Id));
+        Assert.Null(server.State.GetChannel(thread.Id));
+        Assert.Empty(server.State.GetMessages(demo.General.Id));
+        Assert.NotNull(server.State.GetChannel(demo.Random.Id));
+
+        server.State.RemoveGuild(demo.Guild.Id);
+        Assert.True(events.Reader.TryRead(out var removed));
+        Assert.Equal("GUILD_DELETE", removed.Name);
+        Assert.Equal([("id", Id(demo.Guild.Id))], removed.Payload.Select(p => (p.Key, p.Value!.ToString())));
+        Assert.Empty(server.State.Guilds);
+        Assert.Empty(server.State.GetChannels(demo.Guild.Id));
+        Assert.Throws<ArgumentException>(() => server.State.RenameChannel(demo.Random.Id, "x"));
+        Assert.Throws<ArgumentException>(() => server.State.DeleteChannel(server.State.GetDmChannel(demo.Alice.Id)?.Id ?? 1));
+    }
+
+    [Fact]
     public async Task WebhookMessageOverRest_PublishesMessageCreateWithWebhookId()
     {
         await using var server = await FakeDiscordServer.StartAsync(cancellationToken: Ct);

@@ -169,6 +169,29 @@ public sealed class FakeGatewayTests
     }
 
     [Fact]
+    public async Task InjectDispatchAndRawFrames_ReachTheClientAsWritten_DispatchesInSequence()
+    {
+        await using var server = await StartAsync(o => o.Gateway.ResumeGatewayUrl = "http://nope");
+        var demo = server.State.SeedDemo();
+        await using var gateway = await RawGatewayClient.ConnectAsync(server);
+        await gateway.ReceiveAsync();
+        await gateway.SendAsync(RawGatewayClient.Identify(server.BotToken));
+        Assert.Equal("http://nope", (await gateway.ReceiveDispatchAsync("READY"))!["d"]!["resume_gateway_url"]!.GetValue<string>());
+        var guild = (await gateway.ReceiveDispatchAsync("GUILD_CREATE"))!["s"]!.GetValue<long>();
+
+        Assert.Equal(0, server.Gateway.InjectDispatch("GUILD_ROLE_CREATE", "{}", shardId: 1));
+        Assert.Equal(1, server.Gateway.InjectDispatch("GUILD_ROLE_CREATE", $$"""{"guild_id":"{{demo.Guild.Id}}","role":null}"""));
+        var injected = (await gateway.ReceiveAsync())!;
+        Assert.Equal(("GUILD_ROLE_CREATE", guild + 1), (injected["t"]!.GetValue<string>(), injected["s"]!.GetValue<long>()));
+        Assert.Null(injected["d"]!["role"]);
+
+        Assert.Equal(1, server.Gateway.SendRawFrame("""{"op":"x","d":null}"""));
+        Assert.Equal("x", (await gateway.ReceiveAsync())!["op"]!.GetValue<string>());
+        server.State.PostUserMessage(demo.General.Id, demo.Alice.Id, "next");
+        Assert.Equal(guild + 2, (await gateway.ReceiveDispatchAsync("MESSAGE_CREATE"))!["s"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task Identify_TooFastForMaxConcurrency_GetsInvalidSession_AndSessionStartsAreCounted()
     {
         await using var server = await StartAsync(o => o.Gateway.IdentifyInterval = TimeSpan.FromSeconds(30));

@@ -10,6 +10,7 @@ namespace MCPilot.Discord.Gateway.Cache;
 /// The cache behind <see cref="IDiscordCache"/>. The event dispatcher is its only writer (plus
 /// channels fetched on a miss); readers never lock. Guilds, channels and roles are immutable
 /// records replaced whole, with indexes from guild to channels and roles and from channel to threads.
+/// Parts missing from an event (a null role, guild or list entry) are skipped, never dereferenced.
 /// </summary>
 internal sealed class DiscordCache : IDiscordCache
 {
@@ -87,7 +88,7 @@ internal sealed class DiscordCache : IDiscordCache
         switch (gatewayEvent)
         {
             case MessageEvent message:
-                if (GetChannel(message.Message.ChannelId) is { IsThread: true, ParentId: { } parent })
+                if (message.Message is not null && GetChannel(message.Message.ChannelId) is { IsThread: true, ParentId: { } parent })
                 {
                     message.ParentChannelId = parent;
                 }
@@ -96,11 +97,11 @@ internal sealed class DiscordCache : IDiscordCache
             case ReadyEvent ready:
                 OnReady(ready);
                 break;
-            case GuildCreateEvent create:
-                OnGuild(create.Guild, replaceChannels: true);
+            case GuildCreateEvent { Guild: { } created }:
+                OnGuild(created, replaceChannels: true);
                 break;
-            case GuildUpdateEvent update:
-                OnGuild(update.Guild, replaceChannels: false);
+            case GuildUpdateEvent { Guild: { } updated }:
+                OnGuild(updated, replaceChannels: false);
                 break;
             case GuildDeleteEvent deleted:
                 if (deleted.Unavailable)
@@ -113,17 +114,20 @@ internal sealed class DiscordCache : IDiscordCache
                 }
 
                 break;
-            case GuildRoleEvent role:
-                PutRole(CachedRole.From(role.Role, role.GuildId));
+            case GuildRoleEvent { Role: { } role } roleEvent:
+                PutRole(CachedRole.From(role, roleEvent.GuildId));
                 break;
             case GuildRoleDeleteEvent roleDeleted:
                 RemoveRole(roleDeleted.RoleId, roleDeleted.GuildId);
                 break;
-            case ChannelDeleteEvent or ThreadDeleteEvent:
-                RemoveChannel(((ChannelEvent)gatewayEvent).Channel.Id);
+            case ChannelDeleteEvent { Channel: { } deletedChannel }:
+                RemoveChannel(deletedChannel.Id);
                 break;
-            case ChannelEvent channel when channel.Channel.GuildId is not null:
-                Put(CachedChannel.From(channel.Channel));
+            case ThreadDeleteEvent { Channel: { } deletedThread }:
+                RemoveChannel(deletedThread.Id);
+                break;
+            case ChannelEvent { Channel: { GuildId: not null } channel }:
+                Put(CachedChannel.From(channel));
                 break;
             case ThreadListSyncEvent sync:
                 OnThreadListSync(sync);
@@ -133,9 +137,19 @@ internal sealed class DiscordCache : IDiscordCache
 
     private void OnReady(ReadyEvent ready)
     {
-        Interlocked.Exchange(ref _currentUserId, (long)ready.User.Id);
+        if (ready.User is { } user)
+        {
+            Interlocked.Exchange(ref _currentUserId, (long)user.Id);
+        }
+
+        if (ready.Guilds is null)
+        {
+            // Without the list, nothing can be said of which guilds are gone.
+            return;
+        }
+
         var shard = ready.Shard is [var id, var count] ? (Id: id, Count: Math.Max(1, count)) : (Id: 0, Count: 1);
-        var present = ready.Guilds.Select(g => g.Id).ToHashSet();
+        var present = ready.Guilds.OfType<UnavailableGuild>().Select(g => g.Id).ToHashSet();
 
         // A new session: guilds of this shard that are gone were left while no session ran (no GUILD_DELETE will come).
         foreach (var guild in _guilds.Keys)
@@ -161,7 +175,7 @@ internal sealed class DiscordCache : IDiscordCache
         }
 
         _guilds[guild.Id] = new CachedGuild(guild.Id, guild.Name, guild.OwnerId, false);
-        if (guild.Roles is { } roles)
+        if (guild.Roles?.OfType<Role>().ToList() is { } roles)
         {
             var keep = roles.Select(r => r.Id).ToHashSet();
             foreach (var stale in Index(_guildRoles, guild.Id).Keys.Where(id => !keep.Contains(id)))
@@ -180,7 +194,7 @@ internal sealed class DiscordCache : IDiscordCache
             return;
         }
 
-        var channels = guild.Channels.Concat(guild.Threads ?? []).ToList();
+        var channels = guild.Channels.Concat(guild.Threads ?? []).OfType<Channel>().ToList();
         var current = channels.Select(c => c.Id).ToHashSet();
         foreach (var stale in Index(_guildChannels, guild.Id).Keys.Where(id => !current.Contains(id) && GetChannel(id) is not { Archived: true }))
         {
@@ -195,7 +209,13 @@ internal sealed class DiscordCache : IDiscordCache
 
     private void OnThreadListSync(ThreadListSyncEvent sync)
     {
-        var synced = sync.Threads.Select(t => t.Id).ToHashSet();
+        if (sync.Threads is null)
+        {
+            return;
+        }
+
+        var threads = sync.Threads.OfType<Channel>().ToList();
+        var synced = threads.Select(t => t.Id).ToHashSet();
         var parents = sync.ChannelIds?.ToHashSet();
         foreach (var id in Index(_guildChannels, sync.GuildId).Keys)
         {
@@ -205,7 +225,7 @@ internal sealed class DiscordCache : IDiscordCache
             }
         }
 
-        foreach (var thread in sync.Threads)
+        foreach (var thread in threads)
         {
             Put(CachedChannel.From(thread, sync.GuildId));
         }

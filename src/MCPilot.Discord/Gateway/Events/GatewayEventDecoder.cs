@@ -6,8 +6,10 @@ namespace MCPilot.Discord.Gateway.Events;
 
 /// <summary>
 /// Turns a raw dispatch into its typed event with the source-generated models (no reflection).
-/// An event of an unknown name, or one that fails to decode, becomes an
-/// <see cref="UnknownGatewayEvent"/> carrying its raw JSON: nothing is dropped.
+/// An event of an unknown name, or one that fails to decode (malformed JSON, a value of the wrong
+/// kind, a required part such as a role's <c>role</c> missing or null), becomes an
+/// <see cref="UnknownGatewayEvent"/> carrying its raw JSON: nothing is dropped, and decoding never
+/// throws, so one bad event cannot stop the dispatch of the next.
 /// </summary>
 internal static class GatewayEventDecoder
 {
@@ -16,11 +18,12 @@ internal static class GatewayEventDecoder
         GatewayEvent decoded;
         try
         {
-            decoded = DecodeData(dispatch);
+            decoded = Validate(DecodeData(dispatch));
         }
-        catch (JsonException e)
+        catch (Exception e)
         {
-            decoded = new UnknownGatewayEvent(dispatch.Data, e.Message);
+            var error = e is JsonException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            decoded = new UnknownGatewayEvent(RawData(dispatch, ref error), error);
         }
 
         decoded.Name = dispatch.Type;
@@ -59,6 +62,30 @@ internal static class GatewayEventDecoder
         GatewayEventNames.Resumed => new ResumedEvent(),
         _ => new UnknownGatewayEvent(data.Data, null),
     };
+
+    /// <summary>Rejects an event whose parts that its type promises (never null) are missing.</summary>
+    private static GatewayEvent Validate(GatewayEvent decoded) => decoded switch
+    {
+        GuildRoleEvent { Role: null } => throw new JsonException("The event has no 'role' object."),
+        ReadyEvent { User: null } => throw new JsonException("READY has no 'user' object."),
+        ReadyEvent { Guilds: null } => throw new JsonException("READY has no 'guilds' array."),
+        ThreadListSyncEvent { Threads: null } or ThreadListSyncEvent { Members: null } => throw new JsonException("THREAD_LIST_SYNC has no 'threads' or 'members' array."),
+        _ => decoded,
+    };
+
+    /// <summary><c>d</c>'s raw JSON; when even its extent cannot be read (truncated JSON), the rest of the payload from <c>d</c> on.</summary>
+    private static ReadOnlyMemory<byte> RawData(GatewayDispatch dispatch, ref string error)
+    {
+        try
+        {
+            return dispatch.Data;
+        }
+        catch (JsonException)
+        {
+            error += " (the data is not complete JSON; passed on as received)";
+            return dispatch.RawTail;
+        }
+    }
 
     private static T Read<T>(GatewayDispatch data, JsonTypeInfo<T> type)
     {
