@@ -51,22 +51,12 @@ public static class MCPilotBuilderEndpointExtensions
     }
 
     /// <summary>Adds the endpoints' services and configures <see cref="EntityEndpointOptions"/> in code (applied after configuration).</summary>
-    public static IMCPilotBuilder AddEntityEndpoints(this IMCPilotBuilder builder, Action<EntityEndpointOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddEntityEndpoints();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEntityEndpoints(this IMCPilotBuilder builder, Action<EntityEndpointOptions> configure) =>
+        builder.AddConfigured(static b => b.AddEntityEndpoints(), configure);
 
     /// <summary>Adds the endpoints' services and binds <see cref="EntityEndpointOptions"/> from <paramref name="section"/>.</summary>
-    public static IMCPilotBuilder AddEntityEndpoints(this IMCPilotBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        builder.AddEntityEndpoints();
-        builder.Services.Configure<EntityEndpointOptions>(section);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEntityEndpoints(this IMCPilotBuilder builder, IConfigurationSection section) =>
+        builder.AddConfigured<EntityEndpointOptions>(static b => b.AddEntityEndpoints(), section);
 
     // Wraps the registered web server (Kestrel) so that keys in paths are removed before hosting logs the request.
     private static void DecorateServer(IServiceCollection services)

@@ -30,20 +30,10 @@ public static class MCPilotBuilderVaultExtensions
     }
 
     /// <summary>Adds the vault and configures its options in code (applied after configuration).</summary>
-    public static IMCPilotBuilder AddVault(this IMCPilotBuilder builder, Action<VaultOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddVault();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static IMCPilotBuilder AddVault(this IMCPilotBuilder builder, Action<VaultOptions> configure) =>
+        builder.AddConfigured(static b => b.AddVault(), configure);
 
     /// <summary>Adds the vault and binds its options from <paramref name="section"/> (applied after <c>MCPilot:Vault</c>).</summary>
-    public static IMCPilotBuilder AddVault(this IMCPilotBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        builder.AddVault();
-        builder.Services.Configure<VaultOptions>(section);
-        return builder;
-    }
+    public static IMCPilotBuilder AddVault(this IMCPilotBuilder builder, IConfigurationSection section) =>
+        builder.AddConfigured<VaultOptions>(static b => b.AddVault(), section);
 }

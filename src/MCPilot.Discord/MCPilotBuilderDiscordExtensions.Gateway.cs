@@ -52,22 +52,12 @@ public static partial class MCPilotBuilderDiscordExtensions
     }
 
     /// <summary>Adds the Discord Gateway and configures it in code (applied after configuration).</summary>
-    public static IMCPilotBuilder AddDiscordGateway(this IMCPilotBuilder builder, Action<GatewayOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddDiscordGateway();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static IMCPilotBuilder AddDiscordGateway(this IMCPilotBuilder builder, Action<GatewayOptions> configure) =>
+        builder.AddConfigured(static b => b.AddDiscordGateway(), configure);
 
     /// <summary>Adds the Discord Gateway and binds its options from <paramref name="section"/> (applied after <c>MCPilot:Discord:Gateway</c>).</summary>
-    public static IMCPilotBuilder AddDiscordGateway(this IMCPilotBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        builder.AddDiscordGateway();
-        builder.Services.Configure<GatewayOptions>(section);
-        return builder;
-    }
+    public static IMCPilotBuilder AddDiscordGateway(this IMCPilotBuilder builder, IConfigurationSection section) =>
+        builder.AddConfigured<GatewayOptions>(static b => b.AddDiscordGateway(), section);
 
     /// <summary>
     /// Adds a handler of Gateway events of type <typeparamref name="TEvent"/> (a singleton, with its

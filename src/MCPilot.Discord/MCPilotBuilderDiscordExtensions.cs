@@ -52,20 +52,10 @@ public static partial class MCPilotBuilderDiscordExtensions
     }
 
     /// <summary>Adds the Discord REST client and configures it in code (applied after configuration).</summary>
-    public static IMCPilotBuilder AddDiscordRest(this IMCPilotBuilder builder, Action<DiscordOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddDiscordRest();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static IMCPilotBuilder AddDiscordRest(this IMCPilotBuilder builder, Action<DiscordOptions> configure) =>
+        builder.AddConfigured(static b => b.AddDiscordRest(), configure);
 
     /// <summary>Adds the Discord REST client and binds its options from <paramref name="section"/> (applied after <c>MCPilot:Discord</c>).</summary>
-    public static IMCPilotBuilder AddDiscordRest(this IMCPilotBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        builder.AddDiscordRest();
-        builder.Services.Configure<DiscordOptions>(section);
-        return builder;
-    }
+    public static IMCPilotBuilder AddDiscordRest(this IMCPilotBuilder builder, IConfigurationSection section) =>
+        builder.AddConfigured<DiscordOptions>(static b => b.AddDiscordRest(), section);
 }

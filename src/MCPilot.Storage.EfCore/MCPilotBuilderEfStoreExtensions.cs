@@ -27,22 +27,12 @@ public static class MCPilotBuilderEfStoreExtensions
     }
 
     /// <summary>Adds the store with <see cref="MCPilotDbContext"/> and configures its options in code (applied after configuration).</summary>
-    public static IMCPilotBuilder AddEfStore(this IMCPilotBuilder builder, Action<StorageOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddEfStore();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEfStore(this IMCPilotBuilder builder, Action<StorageOptions> configure) =>
+        builder.AddConfigured(static b => b.AddEfStore(), configure);
 
     /// <summary>Adds the store with <see cref="MCPilotDbContext"/> and binds its options from <paramref name="section"/> (applied after <c>MCPilot:Storage</c>).</summary>
-    public static IMCPilotBuilder AddEfStore(this IMCPilotBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        builder.AddEfStore();
-        builder.Services.Configure<StorageOptions>(section);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEfStore(this IMCPilotBuilder builder, IConfigurationSection section) =>
+        builder.AddConfigured<StorageOptions>(static b => b.AddEfStore(), section);
 
     /// <summary>
     /// Keeps MCPilot's data in the bot's own <typeparamref name="TContext"/>, whose
@@ -69,23 +59,13 @@ public static class MCPilotBuilderEfStoreExtensions
 
     /// <summary>Adds the store with the bot's <typeparamref name="TContext"/> and configures its options in code.</summary>
     public static IMCPilotBuilder AddEfStore<TContext>(this IMCPilotBuilder builder, Action<StorageOptions> configure)
-        where TContext : DbContext
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddEfStore<TContext>();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+        where TContext : DbContext =>
+        builder.AddConfigured(static b => b.AddEfStore<TContext>(), configure);
 
     /// <summary>Adds the store with the bot's <typeparamref name="TContext"/> and binds its options from <paramref name="section"/>.</summary>
     public static IMCPilotBuilder AddEfStore<TContext>(this IMCPilotBuilder builder, IConfigurationSection section)
-        where TContext : DbContext
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        builder.AddEfStore<TContext>();
-        builder.Services.Configure<StorageOptions>(section);
-        return builder;
-    }
+        where TContext : DbContext =>
+        builder.AddConfigured<StorageOptions>(static b => b.AddEfStore<TContext>(), section);
 
     /// <summary>
     /// Registers <see cref="EfStoreStartup"/> as the first hosted service (once), so that its

@@ -37,20 +37,10 @@ public static class MCPilotBuilderEntityCommandExtensions
     }
 
     /// <summary>Adds the entity commands and configures them in code (applied after configuration).</summary>
-    public static IMCPilotBuilder AddEntityCommands(this IMCPilotBuilder builder, Action<EntityCommandOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddEntityCommands();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEntityCommands(this IMCPilotBuilder builder, Action<EntityCommandOptions> configure) =>
+        builder.AddConfigured(static b => b.AddEntityCommands(), configure);
 
     /// <summary>Adds the entity commands and binds their options from <paramref name="section"/> (applied after <c>MCPilot:Entities:Commands</c>).</summary>
-    public static IMCPilotBuilder AddEntityCommands(this IMCPilotBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        builder.AddEntityCommands();
-        builder.Services.Configure<EntityCommandOptions>(section);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEntityCommands(this IMCPilotBuilder builder, IConfigurationSection section) =>
+        builder.AddConfigured<EntityCommandOptions>(static b => b.AddEntityCommands(), section);
 }

@@ -77,22 +77,12 @@ public static class MCPilotBuilderEntityExtensions
     }
 
     /// <summary>Adds the entity services and configures <see cref="EntityOptions"/> in code (applied after configuration).</summary>
-    public static IMCPilotBuilder AddEntities(this IMCPilotBuilder builder, Action<EntityOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddEntities();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEntities(this IMCPilotBuilder builder, Action<EntityOptions> configure) =>
+        builder.AddConfigured(static b => b.AddEntities(), configure);
 
     /// <summary>Adds the entity services and binds <see cref="EntityOptions"/> from <paramref name="section"/>.</summary>
-    public static IMCPilotBuilder AddEntities(this IMCPilotBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        builder.AddEntities();
-        builder.Services.Configure<EntityOptions>(section);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEntities(this IMCPilotBuilder builder, IConfigurationSection section) =>
+        builder.AddConfigured<EntityOptions>(static b => b.AddEntities(), section);
 
     /// <summary>
     /// Adds the entities (<see cref="AddEntities(IMCPilotBuilder)"/>), the Discord REST client
@@ -123,22 +113,12 @@ public static class MCPilotBuilderEntityExtensions
     }
 
     /// <summary>Adds the entity's Discord side and configures the Discord client in code (applied after configuration).</summary>
-    public static IMCPilotBuilder AddEntityDiscord(this IMCPilotBuilder builder, Action<DiscordOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddEntityDiscord();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEntityDiscord(this IMCPilotBuilder builder, Action<DiscordOptions> configure) =>
+        builder.AddConfigured(static b => b.AddEntityDiscord(), configure);
 
     /// <summary>Adds the entity's Discord side and binds the Discord client's options from <paramref name="section"/> (applied after <c>MCPilot:Discord</c>).</summary>
-    public static IMCPilotBuilder AddEntityDiscord(this IMCPilotBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        builder.AddEntityDiscord();
-        builder.Services.Configure<DiscordOptions>(section);
-        return builder;
-    }
+    public static IMCPilotBuilder AddEntityDiscord(this IMCPilotBuilder builder, IConfigurationSection section) =>
+        builder.AddConfigured<DiscordOptions>(static b => b.AddEntityDiscord(), section);
 
     /// <summary>
     /// Serves the <c>[McpServerTool]</c> methods of <typeparamref name="T"/> in every entity session

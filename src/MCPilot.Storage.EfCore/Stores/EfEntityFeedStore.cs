@@ -63,24 +63,26 @@ internal sealed class EfEntityFeedStore(IStoreContextSource source, ILogger<EfEn
         var db = context.Db;
         var states = await db.Set<EntityFeedRow>().AsNoTracking().Where(f => f.Node == node).OrderBy(f => f.EntityId).ThenBy(f => f.Kind)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var messages = db.Set<EntityFeedMessageRow>().Where(m => m.Node == node);
+        var byFeed = (await messages.AsNoTracking().OrderBy(m => m.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(m => (m.EntityId, m.Kind));
         var feeds = new List<FeedSnapshot>(states.Count);
         foreach (var state in states)
         {
-            var feedMessages = db.Set<EntityFeedMessageRow>().Where(m => m.Node == node && m.EntityId == state.EntityId && m.Kind == state.Kind);
-            var newest = await feedMessages.AsNoTracking().OrderByDescending(m => m.Sequence).Take(capacity)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            newest.Reverse();
-            if (newest.Count == capacity)
-            {
-                var first = newest[0].Sequence;
-                await feedMessages.Where(m => m.Sequence < first).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            var all = byFeed[(state.EntityId, state.Kind)].ToList();
+            var newest = all.Count > capacity ? all[^capacity..] : all;
             var read = newest.Select(m => (Row: m, Message: RowMapping.ToDomain(m))).ToList();
             var unreadable = read.Where(r => r.Message is null).Select(r => r.Row.Sequence).ToList();
+            if (all.Count > capacity || unreadable.Count > 0)
+            {
+                // Out of a feed of this capacity, or no longer readable: deleted, never half-restored.
+                var first = newest[0].Sequence;
+                await messages.Where(m => m.EntityId == state.EntityId && m.Kind == state.Kind && (m.Sequence < first || unreadable.Contains(m.Sequence)))
+                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             if (unreadable.Count > 0)
             {
-                await feedMessages.Where(m => unreadable.Contains(m.Sequence)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 EfStoreLog.UnreadableFeedMessages(logger ?? (ILogger)NullLogger.Instance, unreadable.Count, state.EntityId, state.Kind, node);
             }
 

@@ -35,7 +35,7 @@ public sealed partial class EntityRouter
     private readonly ConcurrentDictionary<EntityId, EntityFeed> _directFeeds = new();
     private readonly ConcurrentDictionary<string, string> _foldedNames = new(StringComparer.Ordinal);
 
-    internal EntityRouter(EntityDirectory directory, OwnMessageLedger ledger, LoopGuard loopGuard, IDmRouteStore dmRoutes, IOptionsMonitor<EntityOptions> options, TimeProvider time, ILogger<EntityRouter> logger, FeedWriter? writer = null)
+    internal EntityRouter(EntityDirectory directory, OwnMessageLedger ledger, LoopGuard loopGuard, IDmRouteStore dmRoutes, IOptionsMonitor<EntityOptions> options, TimeProvider time, ILogger<EntityRouter> logger, FeedWriter writer)
     {
         _directory = directory;
         _ledger = ledger;
@@ -44,13 +44,13 @@ public sealed partial class EntityRouter
         _options = options;
         _time = time;
         _logger = logger;
-        _feedChanged = writer is { Enabled: true } ? writer.Changed : null;
-        _feedsReady = writer?.Ready ?? Task.CompletedTask;
+        _feedChanged = writer.Enabled ? writer.Changed : null;
+        _feedsReady = writer.Ready;
         directory.Removed += id =>
         {
             _feeds.TryRemove(id, out _);
             _directFeeds.TryRemove(id, out _);
-            writer?.Forget(id);
+            writer.Forget(id);
         };
     }
 
